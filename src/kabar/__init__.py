@@ -1,0 +1,62 @@
+"""kabar reads news and turns it into verified, structured knowledge.
+
+    >>> import kabar
+    >>> report = kabar.analyze(text, published="2024-07-08")
+    >>> report.to_dict()["entities"]
+"""
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from kabar.read import Article, ReadError
+from kabar.report import Report
+
+__version__ = "0.1.0"
+__all__ = ["analyze", "analyze_article", "Article", "Report", "ReadError", "UnsupportedLanguage"]
+
+
+class UnsupportedLanguage(Exception):
+    """The article is not in a language kabar analyses yet."""
+
+
+@lru_cache(maxsize=4)
+def _nlp(lang: str, kb: str | None):
+    from kabar.nlp.pipeline import build_nlp
+
+    config = {"kabar_linker": {"kb_path": kb}} if kb else None
+    return build_nlp(lang, config=config)
+
+
+def _as_date(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError as err:
+        raise ValueError(f"published date {value!r} is not an ISO date (YYYY-MM-DD)") from err
+
+
+def analyze_article(article: Article, kb: str | None = None) -> Report:
+    """Run the whole pipeline on one Article and return its Report."""
+    from kabar.nlp.language import detect_language
+
+    lang = detect_language(article.text)
+    if lang != "id":
+        raise UnsupportedLanguage(
+            f"{article.origin or article.id}: language {lang!r} is not supported yet (kabar reads Indonesian)"
+        )
+    nlp = _nlp(lang, str(kb) if kb else None)
+    doc = nlp.make_doc(article.text)
+    doc._.language = lang
+    doc._.published = article.published
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return Report.from_doc(doc, article)
+
+
+def analyze(text: str, published=None, kb: str | None = None, **meta) -> Report:
+    """Analyse one article's text. `published` (date or ISO string) anchors relative dates;
+    without it the dateline in the text is used."""
+    article = Article(text=text, published=_as_date(published), **meta)
+    return analyze_article(article, kb=kb)

@@ -1,0 +1,3 @@
+from kabar.cli import app
+
+app(prog_name="kabar")

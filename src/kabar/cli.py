@@ -1,0 +1,55 @@
+"""The `kabar` command. Thin: parses options, calls the stages, prints."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+app = typer.Typer(help="kabar: read news, get entities, dates, quotes, events and flags.", no_args_is_help=True)
+
+
+@app.callback()
+def main() -> None:
+    """kabar: read news, get entities, dates, quotes, events and flags."""
+
+
+@app.command()
+def analyze(
+    inputs: list[str] = typer.Argument(..., help="Files, folders, URLs, JSONL or IndoSum corpora; '-' for stdin."),
+    format: str = typer.Option("text", "--format", "-f", help="text, json (JSON Lines) or html."),
+    published: Optional[str] = typer.Option(None, help="Published date (YYYY-MM-DD) when the input has none."),
+    kb: Optional[Path] = typer.Option(None, help="Knowledge base file for linking and name checks."),
+    allow_private: bool = typer.Option(False, help="Allow URLs on private or loopback addresses."),
+) -> None:
+    """Analyse articles and print a report for each."""
+    import kabar
+    from kabar.output import render
+
+    if format not in render.FORMATS:
+        raise typer.BadParameter(f"unknown format {format!r}; choose one of {', '.join(render.FORMATS)}")
+    published_date = kabar._as_date(published) if published else None
+    failures = 0
+    reports = []
+    for item in kabar.read.read_inputs(inputs, allow_private=allow_private):
+        if isinstance(item, kabar.ReadError):
+            failures += 1
+            typer.echo(f"error: {item}", err=True)
+            continue
+        if published_date and not item.published:
+            item.published = published_date
+        try:
+            report = kabar.analyze_article(item, kb=str(kb) if kb else None)
+        except kabar.UnsupportedLanguage as err:
+            failures += 1
+            typer.echo(f"error: {err}", err=True)
+            continue
+        if format == "html":
+            reports.append(report)
+        else:
+            render.write(report, format, sys.stdout)
+    if format == "html" and reports:
+        sys.stdout.write(render.html_page(reports))
+    if failures:
+        raise typer.Exit(1)

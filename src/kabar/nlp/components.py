@@ -1,0 +1,2 @@
+"""Import every module that registers a kabar spaCy component, so the factories exist."""
+from kabar.nlp import sentences, metadata  # noqa: F401

@@ -1,0 +1,1 @@
+"""Render Reports for people (terminal text, HTML) and programs (JSON Lines)."""

@@ -1,0 +1,27 @@
+"""The one shape every input takes before NLP: plain text plus what we know about it."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+
+class ReadError(Exception):
+    """An input that cannot be turned into an Article; the message names the input."""
+
+
+@dataclass
+class Article:
+    text: str
+    id: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    source: str | None = None
+    byline: str | None = None
+    origin: str | None = None  # where it was read from (path, URL, "-"), for error messages
+    extra: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        if self.id is None:
+            self.id = hashlib.sha1(self.text.encode("utf-8")).hexdigest()[:16]
