@@ -1,2 +1,3 @@
 """Import every module that registers a kabar spaCy component, so the factories exist."""
 from kabar.nlp import sentences, metadata  # noqa: F401
+from kabar.nlp import dates  # noqa: F401

@@ -14,6 +14,7 @@ from kabar.nlp import components  # noqa: F401  (registers the factories)
 DEFAULT_PIPELINE = [
     "kabar_sentences",
     "kabar_metadata",
+    "kabar_dates",
 ]
 
 
