@@ -1,0 +1,88 @@
+"""Story clustering: articles about the same story, from one outlet or many, grouped together.
+
+Method: each article becomes a TF-IDF vector of its words (lowercased, numbers and very short
+words dropped, sublinear term frequency, L2-normalised). Two articles are linked when their
+cosine similarity reaches `threshold` and their published dates are at most `window_days`
+apart (undated articles may link to any date); stories are the connected components of those
+links. Rewritten reports of one event share its rare words (names, places, figures in words),
+which TF-IDF weights up, while same-topic articles from other days fall out of the window.
+The threshold and its measured precision are in `benchmarks/eval_stories.py`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+
+THRESHOLD = 0.5
+WINDOW_DAYS = 3
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _day(value: str | None) -> int | None:
+    try:
+        return dt.date.fromisoformat(value[:10]).toordinal() if value else None
+    except ValueError:
+        return None
+
+
+def tfidf(texts: Sequence[str]) -> sparse.csr_matrix:
+    """Rows: L2-normalised TF-IDF vectors; words in only one text carry no link and are dropped."""
+    counts = [Counter(_WORD.findall(t.lower())) for t in texts]
+    df = Counter(w for c in counts for w in c)
+    vocab = {w: i for i, w in enumerate(w for w, n in df.items() if n > 1)}
+    n = len(texts)
+    rows, cols, vals = [], [], []
+    for r, c in enumerate(counts):
+        for w, tf in c.items():
+            if w in vocab:
+                rows.append(r)
+                cols.append(vocab[w])
+                vals.append((1 + math.log(tf)) * math.log((1 + n) / (1 + df[w])))
+    m = sparse.csr_matrix((vals, (rows, cols)), shape=(n, len(vocab)), dtype=np.float32)
+    norms = np.sqrt(m.multiply(m).sum(axis=1)).A1
+    norms[norms == 0] = 1
+    return sparse.diags(1 / norms) @ m
+
+
+def similar_pairs(docs: Sequence[tuple[int, str, str | None]], threshold: float = THRESHOLD,
+                  window_days: int = WINDOW_DAYS, block: int = 2000) -> list[tuple[int, int, float]]:
+    """(id_a, id_b, cosine) for every linked pair; `docs` are (id, text, published ISO date)."""
+    if len(docs) < 2:
+        return []
+    m = tfidf([text for _, text, _ in docs])
+    days = [_day(p) for _, _, p in docs]
+    pairs = []
+    for start in range(0, len(docs), block):  # blocks keep the similarity matrix small
+        sims = (m[start:start + block] @ m.T).tocoo()
+        for i, j, s in zip(sims.row + start, sims.col, sims.data):
+            if j <= i or s < threshold:
+                continue
+            if days[i] is not None and days[j] is not None and abs(days[i] - days[j]) > window_days:
+                continue
+            pairs.append((docs[i][0], docs[j][0], float(s)))
+    return pairs
+
+
+def cluster(docs: Sequence[tuple[int, str, str | None]], threshold: float = THRESHOLD,
+            window_days: int = WINDOW_DAYS) -> list[list[int]]:
+    """Stories as lists of ids (every id in exactly one story; singletons included)."""
+    parent = {doc_id: doc_id for doc_id, _, _ in docs}
+
+    def root(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b, _ in similar_pairs(docs, threshold, window_days):
+        parent[root(a)] = root(b)
+    groups: dict[int, list[int]] = {}
+    for doc_id in parent:
+        groups.setdefault(root(doc_id), []).append(doc_id)
+    return sorted((sorted(g) for g in groups.values()), key=lambda g: (-len(g), g[0]))

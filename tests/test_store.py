@@ -1,0 +1,140 @@
+"""The store's write and read interface, against real SQLite and PostgreSQL databases."""
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+
+from kabar.report import DateMention, Entity, Flag, Mention, Quote, Report
+from kabar.store import Store, StoreError
+from store_fixtures import db_url  # noqa: F401  (fixture)
+
+
+def make_report(doc_id="a1", published="2024-06-19", title="Putin tiba di Pyongyang", source="antara",
+                putin_title="Presiden Rusia"):
+    text = "Presiden Rusia Vladimir Putin tiba di Pyongyang. Kim Jong Un menyambutnya."
+    putin = Entity(id="e1", name="Vladimir Putin", type="PERSON", kb_id="Q7747", titles=[putin_title],
+                   mentions=[Mention(15, 29, "Vladimir Putin")], extra={"country": "RUS"})
+    kim = Entity(id="e2", name="Kim Jong Un", type="PERSON", mentions=[Mention(49, 60, "Kim Jong Un")])
+    place = Entity(id="e3", name="Pyongyang", type="GPE", mentions=[Mention(38, 47, "Pyongyang")])
+    return Report(
+        id=doc_id, source=source, url=f"https://example.org/{doc_id}", language="id", published=published,
+        title=title, text=text, entities=[putin, kim, place],
+        dates=[DateMention(0, 5, "Rabu", "2024-06-19", "day")],
+        quotes=[Quote(49, 70, "Kim Jong Un menyambutnya", speaker="e2")],
+        events=[{"type": "CONSULT", "mode": "visit", "cameo": "042", "source": "e1", "target": "e2",
+                 "location": "e3", "date": published, "negated": False, "hypothetical": False,
+                 "sentence": {"start": 0, "end": 48}, "trigger": {"start": 30, "end": 34, "text": "tiba"},
+                 "confidence": 0.8, "source_actor": "RUS GOV", "target_actor": "PRK GOV"}],
+        flags=[Flag("name_spelling", 49, 60, "Kim Jong Un", "spelling?", suggestion="Kim Jong-un")],
+    )
+
+
+@pytest.fixture
+def store(db_url):  # noqa: F811
+    s = Store.open(db_url)
+    yield s
+    s.close()
+
+
+def test_save_and_read_back_a_report(store):
+    article_id = store.save_report(make_report(), "fp1", key="id:a1")
+    got = store.get_article(article_id)
+    assert got["article_id"] == article_id and got["title"] == "Putin tiba di Pyongyang"
+    assert [e["name"] for e in got["entities"]] == ["Vladimir Putin", "Kim Jong Un", "Pyongyang"]
+    assert all(isinstance(e["entity_id"], int) for e in got["entities"])
+    assert store.get_article("a1")["article_id"] == article_id  # the report id works too
+    assert store.get_article(9999) is None
+    counts = store.summary()
+    assert (counts["articles"], counts["entities"], counts["mentions"], counts["events"], counts["flags"],
+            counts["quotes"]) == (1, 3, 3, 1, 1, 1)
+
+
+def test_saving_the_same_key_replaces_instead_of_duplicating(store):
+    first = store.save_report(make_report(), "fp1", key="id:a1")
+    changed = make_report(title="Putin di Pyongyang (diperbarui)")
+    changed.entities = changed.entities[:1]
+    changed.events[0]["target"] = None
+    second = store.save_report(changed, "fp2", key="id:a1")
+    assert first == second
+    counts = store.summary()
+    assert (counts["articles"], counts["mentions"], counts["events"]) == (1, 1, 1)
+    assert counts["entities"] == 1  # Kim and Pyongyang no longer mentioned anywhere: gone
+    assert store.fingerprint_of("id:a1") == "fp2"
+    assert store.known_fingerprints() == {"id:a1": "fp2"}
+
+
+def test_entities_are_shared_across_articles_with_roles_over_time(store):
+    store.save_report(make_report("a1", "2024-06-19"), "f1", key="id:a1")
+    store.save_report(make_report("a2", "2012-05-07", title="Putin dilantik", putin_title="Perdana Menteri"),
+                      "f2", key="id:a2")
+    found = store.search_entities("putin")
+    assert len(found) == 1 and found[0]["n_articles"] == 2 and found[0]["kb_id"] == "Q7747"
+    entity = store.get_entity(found[0]["entity_id"])
+    assert [r["titles"] for r in entity["titles_over_time"]] == [["Perdana Menteri"], ["Presiden Rusia"]]
+    assert entity["n_mentions"] == 2 and len(entity["events"]) == 2
+    assert store.search_entities("KIM JONG")[0]["name"] == "Kim Jong Un"
+    assert store.search_entities("nobody") == []
+
+
+def test_list_articles_filters_and_pages(store):
+    for i in range(5):
+        store.save_report(make_report(f"a{i}", f"2024-06-1{i}", title=f"Berita {i}"), f"f{i}", key=f"id:a{i}")
+    page = store.list_articles(limit=2, offset=1)
+    assert page["total"] == 5 and [a["title"] for a in page["items"]] == ["Berita 3", "Berita 2"]
+    assert page["items"][0]["n_events"] == 1 and page["items"][0]["n_flags"] == 1
+    assert store.list_articles(q="berita 4")["total"] == 1
+    assert store.list_articles(q="tidak ada kata ini")["total"] == 0
+    putin = store.search_entities("putin")[0]["entity_id"]
+    assert store.list_articles(entity=putin)["total"] == 5
+
+
+def test_events_by_actor_type_and_dates(store):
+    store.save_report(make_report("a1", "2024-06-19"), "f1", key="id:a1")
+    store.save_report(make_report("a2", "2024-05-01"), "f2", key="id:a2")
+    assert store.list_events(actor="RUS")["total"] == 2
+    assert store.list_events(actor="PRK")["total"] == 2  # target side matches too
+    assert store.list_events(actor="RU")["total"] == 0  # a code prefix stops at a word
+    assert store.list_events(actor="vladimir putin")["total"] == 2
+    assert store.list_events(actor="Q7747")["total"] == 2
+    assert store.list_events(actor="RUS", since="2024-06-01")["total"] == 1
+    assert store.list_events(until="2024-05-01")["total"] == 1
+    assert store.list_events(type="agree")["total"] == 0
+    item = store.list_events(type="CONSULT", since="2024-06-01")["items"][0]
+    assert (item["source_name"], item["target_name"], item["trigger"]["text"]) == ("Vladimir Putin", "Kim Jong Un", "tiba")
+    with pytest.raises(ValueError, match="since '19 Juni'"):
+        store.list_events(since="19 Juni")
+
+
+def test_counts_per_actor_pair_and_month_count_stories_once(store):
+    for i, day in enumerate(["2024-06-19", "2024-06-19", "2024-07-02"]):
+        store.save_report(make_report(f"a{i}", day), f"f{i}", key=f"id:a{i}")
+    with store.engine.begin() as conn:  # the two June reports are one story
+        conn.execute(sa.text("UPDATE articles SET story_id = 7 WHERE doc_id IN ('a0', 'a1')"))
+    counts = store.counts_by_actor_pair_month()
+    assert counts == [
+        {"month": "2024-06", "source": "RUS GOV", "target": "PRK GOV", "n_events": 2, "n_articles": 2, "n_stories": 1},
+        {"month": "2024-07", "source": "RUS GOV", "target": "PRK GOV", "n_events": 1, "n_articles": 1, "n_stories": 1},
+    ]
+
+
+def test_flags_listing(store):
+    article_id = store.save_report(make_report(), "f", key="id:a1")
+    flags = store.list_flags(kind="name_spelling")
+    assert flags["total"] == 1 and flags["items"][0]["suggestion"] == "Kim Jong-un"
+    assert flags["items"][0]["article_id"] == article_id
+    assert store.list_flags(kind="other")["total"] == 0
+    assert store.flag_kinds() == {"name_spelling": 1}
+
+
+def test_opening_twice_keeps_data_and_schema_version(db_url):  # noqa: F811
+    with Store.open(db_url) as s:
+        s.save_report(make_report(), "f", key="id:a1")
+    with Store.open(db_url) as s:
+        assert s.summary()["articles"] == 1
+        with s.engine.connect() as conn:
+            assert conn.scalar(sa.text("SELECT version_num FROM alembic_version")) == "0001"
+
+
+def test_bad_database_location_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="nowhere"):
+        Store.open(tmp_path / "nowhere" / "kabar.db")
