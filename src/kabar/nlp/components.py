@@ -1,3 +1,4 @@
 """Import every module that registers a kabar spaCy component, so the factories exist."""
 from kabar.nlp import sentences, metadata  # noqa: F401
-from kabar.nlp import dates  # noqa: F401
+from kabar.nlp import dates, quotes  # noqa: F401
+from kabar.nlp import entities, coref  # noqa: F401

@@ -15,6 +15,7 @@ DEFAULT_PIPELINE = [
     "kabar_sentences",
     "kabar_metadata",
     "kabar_dates",
+    "kabar_quotes",
 ]
 
 
