@@ -82,13 +82,13 @@ class Report:
         x = doc._
         return cls(
             id=article.id,
-            source=article.source,
+            source=article.source or x.source,
             url=article.url,
             language=x.language,
             published=iso(x.published),
             title=article.title,
             text=doc.text,
-            byline=article.byline,
+            byline=article.byline or x.byline,
             published_from=x.published_from,
             entities=list(x.entities),
             dates=list(x.dates),
