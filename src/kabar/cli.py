@@ -53,3 +53,8 @@ def analyze(
         sys.stdout.write(render.html_page(reports))
     if failures:
         raise typer.Exit(1)
+
+
+from kabar.web.cli import serve  # noqa: E402  (kabar serve: API and web UI)
+
+app.command()(serve)

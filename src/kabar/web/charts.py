@@ -1,0 +1,118 @@
+"""Geometry for the two charts, drawn as inline SVG by the templates (no script, no CDN).
+
+- timeline: one lane per event type, one dot per event at its date, month ticks below.
+- network: actors on a circle, an arrow from source to target whose width grows with the
+  number of events between them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+from typing import Any
+
+LANE_H, LEFT, RIGHT, TOP, AXIS = 28, 130, 20, 10, 34
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """ISO day, month or year → the first day it covers; anything else → None."""
+    if not isinstance(value, str):
+        return None
+    for fmt, size in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
+        try:
+            return dt.datetime.strptime(value[:size], fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _month_ticks(first: dt.date, last: dt.date, max_ticks: int = 12) -> list[dt.date]:
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    step = max(1, math.ceil(months / max_ticks))
+    ticks, year, month = [], first.year, first.month
+    for i in range(0, months + 1, step):
+        m = month - 1 + i
+        tick = dt.date(year + m // 12, m % 12 + 1, 1)
+        if first <= tick <= last:
+            ticks.append(tick)
+    return ticks
+
+
+def timeline(events: list[dict[str, Any]], width: int = 900) -> dict[str, Any] | None:
+    """Each event needs `date`, `type`; `label` and `href` are shown on the dot. None if no
+    event has a date."""
+    dated = [(parse_date(e.get("date")), e) for e in events]
+    dated = [(d, e) for d, e in dated if d]
+    if not dated:
+        return None
+    lanes = sorted({e.get("type") or "?" for _, e in dated})
+    first = min(d for d, _ in dated) - dt.timedelta(days=1)
+    last = max(d for d, _ in dated) + dt.timedelta(days=1)
+    span = (last - first).days
+    plot_w = width - LEFT - RIGHT
+
+    def x(day: dt.date) -> float:
+        return round(LEFT + plot_w * (day - first).days / span, 1)
+
+    stacked: Counter = Counter()  # events on the same day and lane are stacked sideways
+    points = []
+    for day, e in sorted(dated, key=lambda de: de[0]):
+        lane = lanes.index(e.get("type") or "?")
+        n = stacked[(day, lane)]
+        stacked[(day, lane)] += 1
+        points.append({
+            "x": x(day) + 5 * n, "y": TOP + lane * LANE_H + LANE_H / 2, "date": day.isoformat(),
+            "type": e.get("type") or "?", "label": e.get("label") or "", "href": e.get("href"),
+            "mode": (e.get("mode") or "").lower(),
+        })
+    bottom = TOP + len(lanes) * LANE_H
+    return {
+        "width": width, "height": bottom + AXIS, "left": LEFT, "right": width - RIGHT, "bottom": bottom,
+        "lanes": [{"name": name, "y": TOP + i * LANE_H + LANE_H / 2} for i, name in enumerate(lanes)],
+        "ticks": [{"x": x(t), "label": t.strftime("%b %Y")} for t in _month_ticks(first, last)],
+        "points": points,
+    }
+
+
+def network(pairs: list[dict[str, Any]], size: int = 640, max_nodes: int = 30) -> dict[str, Any] | None:
+    """`pairs`: {"source": {"id","name"}, "target": {"id","name"}, "count"} (who acts on whom).
+    The busiest `max_nodes` actors are drawn; None when there is nothing to draw."""
+    degree: Counter = Counter()
+    names: dict[str, str] = {}
+    for p in pairs:
+        for side in ("source", "target"):
+            degree[p[side]["id"]] += p["count"]
+            names[p[side]["id"]] = p[side].get("name") or p[side]["id"]
+    keep = [node for node, _ in degree.most_common(max_nodes)]
+    if not keep:
+        return None
+    centre, radius = size / 2, size / 2 - 110
+    pos = {}
+    for i, node in enumerate(keep):
+        angle = 2 * math.pi * i / len(keep) - math.pi / 2
+        pos[node] = (round(centre + radius * math.cos(angle), 1), round(centre + radius * math.sin(angle), 1), angle)
+    heaviest = max(p["count"] for p in pairs)
+    edges = []
+    for p in sorted(pairs, key=lambda p: p["count"]):
+        s, t = p["source"]["id"], p["target"]["id"]
+        if s not in pos or t not in pos or s == t:
+            continue
+        (x1, y1, _), (x2, y2, _) = pos[s], pos[t]
+        dx, dy = x2 - x1, y2 - y1
+        dist = math.hypot(dx, dy) or 1
+        shrink = 10 / dist  # stop the arrow at the node's edge
+        edges.append({
+            "x1": x1, "y1": y1, "x2": round(x2 - dx * shrink, 1), "y2": round(y2 - dy * shrink, 1),
+            "width": round(1 + 7 * p["count"] / heaviest, 1), "count": p["count"],
+            "title": f"{names[s]} → {names[t]}: {p['count']} event(s)",
+        })
+    nodes = []
+    for node in keep:
+        x, y, angle = pos[node]
+        right = math.cos(angle) >= 0
+        nodes.append({
+            "id": node, "name": names[node], "x": x, "y": y, "r": round(5 + 10 * math.sqrt(degree[node] / degree[keep[0]]), 1),
+            "lx": round(x + (14 if right else -14), 1), "ly": round(y + 4, 1), "anchor": "start" if right else "end",
+            "degree": degree[node],
+        })
+    return {"size": size, "nodes": nodes, "edges": edges}

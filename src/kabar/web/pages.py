@@ -1,0 +1,153 @@
+"""The HTML pages: server-rendered with Jinja2 (autoescaping on), charts as inline SVG, no
+script. Each page asks the store for what it shows and shapes it for its template."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from kabar.web import charts
+from kabar.web.api import ArticleIn, analyse_article, store, to_article
+from kabar.web.highlight import pieces
+from kabar.web.paging import Page, envelope
+from kabar.web.problems import Problem
+
+templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
+TIMELINE_MAX = 500  # events drawn on one timeline
+
+
+def render(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+def error_page(request: Request, status: int, detail: str) -> HTMLResponse:
+    return render(request, "error.html", status=status, code=status, detail=detail)
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only http(s) links leave the site: a stored `javascript:` URL must not become a link."""
+    return url if url and urlsplit(url).scheme in ("http", "https") else None
+
+
+def event_view(e: dict[str, Any]) -> dict[str, Any]:
+    """A store event row → what the event table and the timeline show."""
+    def side(entity_id, name):
+        return {"id": entity_id, "name": name} if entity_id else None
+
+    source, target = side(e.get("source_entity_id"), e.get("source_name")), side(e.get("target_entity_id"), e.get("target_name"))
+    names = [x["name"] if x else code for x, code in ((source, e.get("source_actor")), (target, e.get("target_actor")))]
+    return {
+        **e, "source": source, "target": target, "date": e.get("date") or e.get("published"),
+        "article": {"id": e["article_id"], "title": e.get("article_title")},
+        "label": " → ".join(n or "?" for n in names) + (f": {e['trigger_text']}" if e.get("trigger_text") else ""),
+        "href": f"/articles/{e['article_id']}",
+    }
+
+
+@router.get("/")
+def home(request: Request, db=Depends(store)):
+    return render(request, "home.html", nav="/", counts=db.summary(),
+                  recent=db.list_articles(limit=10)["items"], kinds=db.flag_kinds(),
+                  people=db.search_entities("", type="PERSON", limit=12))
+
+
+@router.get("/search")
+def search(request: Request, q: str = Query("", max_length=200), page: Page = Depends(), db=Depends(store)):
+    q = q.strip()
+    if not q:
+        return render(request, "search.html", q=q, entities=[], found=None)
+    found = envelope(request, page, db.list_articles(q=q, limit=page.limit, offset=page.offset))
+    return render(request, "search.html", q=q, entities=db.search_entities(q, limit=24), found=found)
+
+
+@router.get("/articles")
+def articles(request: Request, entity: int | None = None, page: Page = Depends(), db=Depends(store)):
+    found = envelope(request, page, db.list_articles(entity=entity, limit=page.limit, offset=page.offset))
+    about = db.get_entity(entity) if entity is not None else None
+    return render(request, "articles.html", nav="/articles", found=found, about=about)
+
+
+@router.get("/articles/{article_id}")
+def article(request: Request, article_id: str, db=Depends(store)):
+    r = db.get_article(article_id)
+    if r is None:
+        raise Problem(404, f"no article {article_id}")
+    links = {e["id"]: f"/entities/{e['entity_id']}" for e in r["entities"] if e.get("entity_id")}
+    return render(request, "article.html", r=r, pieces=pieces(r), links=links,
+                  names={e["id"]: e["name"] for e in r["entities"]}, safe_url=safe_url(r.get("url")),
+                  api_href=f"/api/articles/{r['article_id']}")
+
+
+@router.get("/entities/{entity_id}")
+def entity(request: Request, entity_id: int, db=Depends(store)):
+    e = db.get_entity(entity_id)
+    if e is None:
+        raise Problem(404, f"no entity {entity_id}")
+    events = [event_view(x) for x in e["events"]]
+    return render(request, "entity.html", e=e, events=events, timeline=charts.timeline(events),
+                  roles=roles_over_time(e["titles_over_time"]))
+
+
+def roles_over_time(seen: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each title an entity was given, with the first and last date and how many articles."""
+    rows: dict[str, dict[str, Any]] = {}
+    for s in seen:
+        for title in s.get("titles") or []:
+            row = rows.setdefault(title, {"title": title, "first": None, "last": None, "n": 0, "article_id": s["article_id"]})
+            row["n"] += 1
+            if s.get("published"):
+                row["first"] = min(filter(None, [row["first"], s["published"]]))
+                row["last"] = max(filter(None, [row["last"], s["published"]]))
+    return sorted(rows.values(), key=lambda r: (r["first"] or "9999", r["title"]))
+
+
+@router.get("/events")
+def events(request: Request, actor: str = Query("", max_length=200), type: str = Query("", max_length=32),
+           since: dt.date | None = None, until: dt.date | None = None, page: Page = Depends(), db=Depends(store)):
+    filters = {"actor": actor.strip() or None, "type": type.strip() or None,
+               "since": since and since.isoformat(), "until": until and until.isoformat()}
+    found = envelope(request, page, db.list_events(**filters, limit=page.limit, offset=page.offset))
+    found["items"] = [event_view(e) for e in found["items"]]
+    drawn = [event_view(e) for e in db.list_events(**filters, limit=TIMELINE_MAX)["items"]]
+    return render(request, "events.html", nav="/events", found=found, filters=filters, types=EVENT_TYPES,
+                  timeline=charts.timeline(drawn), drawn=len(drawn))
+
+
+@router.get("/network")
+def network(request: Request, type: str = Query("", max_length=32), db=Depends(store)):
+    weights: Counter = Counter()
+    for row in db.counts_by_actor_pair_month(type=type.strip() or None):
+        if row["source"] and row["target"]:
+            weights[(row["source"], row["target"])] += row["n_events"]
+    pairs = [{"source": {"id": s, "name": s}, "target": {"id": t, "name": t}, "count": n} for (s, t), n in weights.items()]
+    return render(request, "network.html", nav="/network", chart=charts.network(pairs), type=type,
+                  types=EVENT_TYPES, pairs=sorted(pairs, key=lambda p: -p["count"])[:30])
+
+
+@router.get("/analyse")
+def analyse_form(request: Request):
+    return render(request, "analyse.html", nav="/analyse", text="", r=None)
+
+
+@router.post("/analyse")
+def analyse(request: Request, text: str = Form(..., max_length=1_000_000), published: str = Form("")):
+    try:
+        published_date = dt.date.fromisoformat(published) if published.strip() else None
+    except ValueError as err:
+        raise Problem(422, f"published date {published!r} is not YYYY-MM-DD") from err
+    article = to_article(request, ArticleIn(text=text or " ", published=published_date), "text")
+    r = analyse_article(request, article).to_dict()
+    return render(request, "analyse.html", nav="/analyse", text=text, r=r, pieces=pieces(r), links={},
+                  names={e["id"]: e["name"] for e in r["entities"]})
+
+
+# The 16 PLOVER event types (PLOVER manual, sections 1-16), offered in the filters.
+EVENT_TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+               "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
