@@ -1,0 +1,239 @@
+"""Who can be an event's source or target in a sentence, and their actor codes.
+
+An actor phrase is a named entity (from `doc._.entities` / `doc.ents` when the NER step ran,
+else a run of capitalised words), a country word, or a sector noun ("pasukan", "pemerintah"),
+extended over the titles and country words in front of it: "Presiden Rusia Vladimir Putin"
+is one actor coded RUS GOV. Codes follow PLOVER: ISO3 country + sector (manual, "Actors").
+"""
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import simplemma
+import yaml
+from spacy.lang.id.stop_words import STOP_WORDS
+
+ACTORS_FILE = Path(__file__).parent / "data" / "actors.yaml"
+PRONOUNS = {"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "anda", "kamu"}
+FIRST_PERSON = {"kami", "kita", "saya", "aku"}
+CALENDAR = {
+    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "januari", "februari",
+    "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november",
+    "desember", "wib", "wita", "wit",
+}
+
+
+@dataclass
+class Actor:
+    start: int  # doc token index
+    end: int
+    text: str
+    kind: str  # entity | name | country | sector | pronoun
+    entity_id: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    char_start: int = 0
+    head_is_country: bool = False  # "pasukan Korea Utara": the named part is only a country
+
+    @property
+    def code(self) -> str | None:
+        parts = [p for p in (self.country, self.sector) if p]
+        return " ".join(parts) or None
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    sectors: dict[tuple[str, ...], str]
+    countries: dict[tuple[str, ...], str]
+    longest: int
+
+    def match(self, words: list[str], i: int, table: dict) -> tuple[int, str] | None:
+        """Longest phrase of `table` starting at words[i] -> (length, code)."""
+        for n in range(min(self.longest, len(words) - i), 0, -1):
+            code = table.get(tuple(words[i : i + n]))
+            if code:
+                return n, code
+        return None
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    data = yaml.safe_load(ACTORS_FILE.read_text(encoding="utf-8"))
+    sectors = {tuple(w.split()): code for code, words in data["sectors"].items() for w in words}
+    countries = _pycountry_names()
+    countries.update({tuple(w.split()): code for code, words in data["countries"].items() for w in words})
+    longest = max(len(k) for k in list(sectors) + list(countries))
+    return Vocabulary(sectors, countries, longest)
+
+
+def _pycountry_names() -> dict[tuple[str, ...], str]:
+    import pycountry
+
+    try:
+        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"]).gettext
+    except OSError:
+        tr = lambda s: s  # noqa: E731
+    names = {}
+    for c in pycountry.countries:
+        for name in {tr(c.name), getattr(c, "common_name", None) and tr(c.common_name)}:
+            if name:
+                names[tuple(name.lower().replace(",", "").split())] = c.alpha_3
+    return names
+
+
+def country_code(value) -> str | None:
+    """A KB country (ISO2, ISO3 or a name) as ISO3."""
+    if not value or not isinstance(value, str):
+        return None
+    if len(value) == 3 and value.isupper():
+        return value
+    if len(value) == 2 and value.isupper():
+        import pycountry
+
+        c = pycountry.countries.get(alpha_2=value)
+        return c.alpha_3 if c else None
+    return vocabulary().countries.get(tuple(value.lower().split()))
+
+
+def sector_of(text: str) -> str | None:
+    words = text.lower().replace(",", " ").split()
+    vocab = vocabulary()
+    for i in range(len(words)):
+        hit = vocab.match(words, i, vocab.sectors)
+        if hit:
+            return hit[1]
+    return None
+
+
+def _is_name_token(tok, sent_start: int, trigger_words: set[str]) -> bool:
+    text = tok.text
+    if not text[:1].isupper() or not any(ch.isalpha() for ch in text):
+        return False
+    low = text.lower()
+    if low in CALENDAR or low in PRONOUNS:
+        return False
+    at_start = tok.i == sent_start or tok.nbor(-1).text in {"“", '"', "(", "‘"}
+    if at_start and (low in STOP_WORDS or low in trigger_words or simplemma.is_known(low, lang="id")):
+        return False  # "Kunjungan ...", "Namun ...": capitalised only because they start the sentence
+    return True
+
+
+def _glued(sent, i: int) -> bool:
+    """Token i continues a hyphenated name: no space before it, and "-" joins words."""
+    prev = sent[i - 1]
+    return not prev.whitespace_ and (sent[i].text == "-" or prev.text == "-") and sent[i].text != ","
+
+
+def entity_spans(doc) -> list[tuple[int, int, str]]:
+    """(start token, end token, entity id) for every mention the NER/linking steps left."""
+    spans = []
+    for ent in getattr(doc._, "entities", None) or []:
+        for m in ent.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                spans.append((span.start, span.end, ent.id))
+    for ent in doc.ents:
+        eid = ent._.entity_id
+        if eid and not any(s == ent.start and e == ent.end for s, e, _ in spans):
+            spans.append((ent.start, ent.end, eid))
+    return sorted(spans)
+
+
+def find_actors(sent, ents: list[tuple[int, int, str]], trigger_words: set[str]) -> list[Actor]:
+    """Actor phrases in one sentence, left to right, not overlapping."""
+    doc = sent.doc
+    vocab = vocabulary()
+    words = [t.text.lower() for t in sent]
+    base = sent.start
+    n = len(words)
+    kind = [None] * n  # per token: what makes it part of an actor
+    eid = [None] * n
+    for s, e, ident in ents:
+        for i in range(max(s, base), min(e, sent.end)):
+            kind[i - base], eid[i - base] = "entity", ident
+    country = [None] * n
+    sector = [None] * n
+    i = 0
+    while i < n:
+        hit = vocab.match(words, i, vocab.countries)
+        if hit and not (words[i] in {"as", "ri"} and not sent[i].text.isupper()):
+            for j in range(i, i + hit[0]):
+                country[j] = hit[1]
+                kind[j] = kind[j] or "country"
+            i += hit[0]
+            continue
+        hit = vocab.match(words, i, vocab.sectors)
+        if hit:
+            for j in range(i, i + hit[0]):
+                sector[j] = hit[1]
+                kind[j] = kind[j] or "sector"
+            i += hit[0]
+            continue
+        if kind[i] is None and _is_name_token(sent[i], base, trigger_words):
+            kind[i] = "name"
+        elif kind[i] is None and i and kind[i - 1] == "name" and _glued(sent, i):
+            kind[i] = "name"  # "Kim Kum-chol": "-" and "chol" belong to the name
+        elif kind[i] is None and words[i] in PRONOUNS:
+            kind[i] = "pronoun"
+        i += 1
+    # "pemerintah, militer, dan rakyat Rusia": sector nouns listed before one country share it.
+    for i in range(n - 2):
+        if kind[i] == "sector" and words[i + 1] in {",", "dan"}:
+            j = i + 1
+            while j < n and words[j] in {",", "dan"}:
+                j += 1
+            if j < n and kind[j] == "sector":
+                kind[i + 1 : j] = ["link"] * (j - i - 1)
+    actors = []
+    i = 0
+    while i < n:
+        if kind[i] is None or kind[i] == "link":
+            i += 1
+            continue
+        if kind[i] == "pronoun":
+            actors.append(_actor(sent, i, i + 1, "pronoun", None, None, None))
+            i += 1
+            continue
+        j = i
+        while j < n and kind[j] not in (None, "pronoun") and not (
+            kind[j] == "link" and (j + 1 >= n or kind[j + 1] in (None, "pronoun"))
+        ):
+            # a new entity directly after another entity is a new actor ("Kim Putin" is rare,
+            # "Rusia Korea Utara" never one)
+            if j > i and eid[j] and eid[j - 1] and eid[j] != eid[j - 1] and kind[j - 1] != "link":
+                if not (country[j - 1] or sector[j - 1]):
+                    break
+            j += 1
+        ids = [e for e in eid[i:j] if e]
+        kinds = set(kind[i:j])
+        head_kind = "entity" if ids else "name" if "name" in kinds else "country" if "country" in kinds else "sector"
+        cty = next((c for c in country[i:j] if c), None)
+        sec = next((s for s in sector[i:j] if s), None)
+        actor = _actor(sent, i, j, head_kind, ids[-1] if ids else None, cty, sec)
+        actor.head_is_country = country[j - 1] is not None
+        actors.append(actor)
+        i = j
+    return actors
+
+
+def _actor(sent, i, j, kind, eid, cty, sec) -> Actor:
+    span = sent[i:j]
+    return Actor(span.start, span.end, span.text, kind, eid, cty, sec, span.start_char)
+
+
+def code_from_entity(entity) -> tuple[str | None, str | None]:
+    """(country, sector) from a report.Entity's KB facts and titles, when it has them."""
+    extra = getattr(entity, "extra", None) or {}
+    cty = country_code(extra.get("country"))
+    sec = None
+    for pos in list(extra.get("positions") or []) + list(getattr(entity, "titles", None) or []):
+        text = pos if isinstance(pos, str) else " ".join(str(v) for v in (pos or {}).values() if isinstance(v, str))
+        sec = sector_of(text)
+        if sec:
+            if not cty:
+                cty = next((country_code(w) for w in text.split() if country_code(w)), None)
+            break
+    return cty, sec

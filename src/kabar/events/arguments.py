@@ -1,0 +1,296 @@
+"""Source, target and place of a trigger: from the dependency parse when there is one, else
+from surface rules over the actor phrases and prepositions of the sentence.
+
+Surface rules, in Indonesian word order (SVO, passives with di- and "oleh"):
+- active verb: the source is the nearest actor to the left in the same clause that is not an
+  oblique ("di/ke/oleh X"), not inside a relative clause ("yang dipimpin oleh X") and not an
+  apposition (", presiden Y,"); "A dan B" makes both sources. The target is the actor after the
+  trigger's preposition ("bertemu dengan X"), else its object.
+- passive verb: the subject on the left is the target, "oleh X" (or X right after) the source.
+- nominalisation: "kunjungan Putin ke Korea Utara": the actor right after is the source; after a
+  light verb ("menyatakan dukungan") the light verb's subject is; after "menerima/mendapat"
+  ("mendapat dukungan dari X") the roles swap.
+Every choice is written to `trace`, which `kabar events explain` prints.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kabar.events.actors import FIRST_PERSON, Actor
+
+PREPS = {
+    "di", "ke", "dari", "dengan", "oleh", "dalam", "untuk", "terhadap", "kepada", "bagi", "pada",
+    "atas", "antara", "bersama", "menurut", "tentang", "mengenai", "soal", "seperti",
+    "melawan", "menuju", "tanpa", "via", "melalui", "sebagai",
+}
+DEFAULT_TARGET_PREPS = ("ke", "kepada", "terhadap", "dengan", "atas", "bagi")
+# A new clause with its own subject starts after these.
+CLAUSE_BREAKS = {
+    "setelah", "sebelum", "sejak", "ketika", "saat", "bahwa", "karena", "sehingga", "agar",
+    "supaya", "namun", "tetapi", "tapi", "sementara", "meski", "meskipun", "walaupun", "jika",
+    "apabila", "kalau", "bila", "sedangkan", "yakni", "yaitu", "padahal", "hingga", "usai",
+    "seusai", "selagi", "sebab", "mengingat", ";", ":", "“", "”", '"', "(", ")",
+}
+# After these the verb shares the subject of the clause before ("tiba di X untuk bertemu").
+SHARED_SUBJECT = {"untuk", "guna", "dan", "lalu", "kemudian", "serta", "sambil", "seraya", "sekaligus"}
+LIGHT_VERBS = {
+    "menyatakan", "memberikan", "memberi", "menyampaikan", "melakukan", "mengadakan", "menggelar",
+    "melancarkan", "melayangkan", "mengungkapkan", "menunjukkan", "mengajukan", "menjatuhkan",
+}
+RECEIVE_VERBS = {"menerima", "mendapat", "mendapatkan", "memperoleh", "meraih", "menuai"}
+ANAPHORIC = {"tersebut", "itu", "ini"}
+# Joint actions: "A dan B bertemu / menandatangani perjanjian" is A with B.
+RECIPROCAL = {"040", "041", "044", "045", "046", "050", "057", "060", "061", "062", "063", "064", "030", "031", "036"}
+
+
+@dataclass
+class Roles:
+    source: Actor | None = None
+    co_sources: list[Actor] = field(default_factory=list)
+    target: Actor | None = None
+    location: Actor | None = None
+    via: str = "surface"  # surface | parse
+    trace: list[str] = field(default_factory=list)
+    confidence_penalty: float = 0.0
+
+
+class Sentence:
+    """One sentence with its actors, for the rules below (token indices are sentence-relative)."""
+
+    def __init__(self, sent, actors: list[Actor]):
+        self.sent = sent
+        self.base = sent.start
+        self.words = [t.text.lower() for t in sent]
+        self.actors = actors
+        self.owner = [None] * len(self.words)  # token -> actor covering it
+        for a in actors:
+            for i in range(a.start - self.base, a.end - self.base):
+                self.owner[i] = a
+
+    def rel(self, doc_index: int) -> int:
+        return doc_index - self.base
+
+    def word(self, i: int) -> str:
+        return self.words[i] if 0 <= i < len(self.words) else ""
+
+    def left_boundary(self, i: int) -> tuple[int, str]:
+        """Start of the clause that holds token i, and the word that opened it."""
+        j = i - 1
+        while j >= 0:
+            if self.owner[j] is None and (self.words[j] in CLAUSE_BREAKS or self.words[j] in SHARED_SUBJECT):
+                return j + 1, self.words[j]
+            j -= 1
+        return 0, ""
+
+    def right_boundary(self, i: int) -> int:
+        j = i
+        while j < len(self.words):
+            w = self.words[j]
+            if self.owner[j] is None and (w in CLAUSE_BREAKS or w in SHARED_SUBJECT - {"dan", "serta"} or w in {"yang", ","}):
+                return j
+            j += 1
+        return len(self.words)
+
+    def prep_before(self, a: Actor, span: int = 2) -> str | None:
+        """The preposition governing an actor: "di X", "ke bandara X" (up to `span` words between)."""
+        i = self.rel(a.start) - 1
+        for _ in range(span + 1):
+            if i < 0 or self.owner[i] is not None or self.words[i] in {",", "dan"}:
+                return None
+            if self.words[i] in PREPS:
+                return self.words[i]
+            i -= 1
+        return None
+
+
+def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", shared_hops: int = 2) -> tuple[Actor | None, list[Actor]]:
+    """Nearest eligible actor left of token `anchor` (sentence-relative) in its clause."""
+    start, opener = s.left_boundary(anchor)
+    region = range(start, anchor)
+    first_yang = next((i for i in region if s.words[i] == "yang" and s.owner[i] is None), None)
+    cands = [a for a in s.actors if start <= s.rel(a.start) and s.rel(a.end) <= anchor]
+    for a in reversed(cands):
+        i, j = s.rel(a.start), s.rel(a.end)
+        if first_yang is not None and i > first_yang and any(s.rel(c.end) <= first_yang for c in cands):
+            roles.trace.append(f"skip {a.text!r}: inside a 'yang' relative clause")
+            continue
+        prep = s.prep_before(a)
+        if prep:
+            roles.trace.append(f"skip {a.text!r}: oblique after {prep!r}")
+            continue
+        if s.word(i - 1) == "," and s.word(j) == "," and any(s.rel(c.end) < i - 1 for c in cands):
+            roles.trace.append(f"skip {a.text!r}: apposition between commas")
+            continue
+        if s.word(i - 1) not in {"", ",", "dan", "serta"} and s.owner[i - 1] is None and s.word(i - 1).isalpha() \
+                and not s.sent[i - 1].text[:1].isupper() and a.kind != "pronoun" and _is_noun_head(s, i - 1):
+            roles.trace.append(f"skip {a.text!r}: possessor of {s.words[i - 1]!r}")
+            continue
+        roles.trace.append(f"{label} = {a.text!r}: nearest actor left of the trigger in its clause")
+        return a, coordinated(s, a, roles)
+    if opener in SHARED_SUBJECT and start > 0 and shared_hops:
+        roles.trace.append(f"clause opened by {opener!r}: subject shared with the clause before")
+        return subject(s, start - 1, roles, label, shared_hops - 1)
+    return None, []
+
+
+def _is_noun_head(s: Sentence, i: int) -> bool:
+    """A lowercase word right before an actor is a possessed noun ("perkataan Kim") unless it
+    is a verb, adverb or function word; we only know nouns by their -an/-nya/ke- shape."""
+    w = s.words[i]
+    return w.endswith(("an", "nya")) and not w.startswith(("me", "di", "ber", "ter"))
+
+
+def coordinated(s: Sentence, a: Actor, roles: Roles) -> list[Actor]:
+    """Actors joined to `a` by "dan"/"serta"/"," on its left: "Kim dan Putin menandatangani"."""
+    out = []
+    i = s.rel(a.start) - 1
+    if s.word(i) not in {"dan", "serta"}:
+        return out  # "Kim, Presiden Putin memuji": a comma alone is not coordination
+    while i > 0 and s.words[i] in {"dan", "serta", ","} and s.owner[i - 1] is not None:
+        other = s.owner[i - 1]
+        if s.prep_before(other):
+            break
+        out.insert(0, other)
+        i = s.rel(other.start) - 1
+    if out:
+        roles.trace.append("coordinated: " + ", ".join(repr(o.text) for o in out))
+    return out
+
+
+def after(s: Sentence, start: int, preps: tuple[str, ...], roles: Roles, label: str, exclude=(), object_ok=True) -> Actor | None:
+    """First actor right of `start` in the clause: introduced by one of `preps`, or (when
+    object_ok) a bare object."""
+    end = s.right_boundary(start)
+    cands = [a for a in s.actors if start <= s.rel(a.start) < end and a not in exclude]
+    for a in cands:
+        p = s.prep_before(a)
+        if p and p in preps:
+            roles.trace.append(f"{label} = {a.text!r}: after {p!r}")
+            return a
+    if object_ok:
+        for a in cands:
+            if s.prep_before(a) is None and a.kind != "pronoun":
+                roles.trace.append(f"{label} = {a.text!r}: object of the trigger")
+                return a
+    return None
+
+
+def place(s: Sentence, start: int, roles: Roles, exclude=()) -> Actor | None:
+    end = s.right_boundary(start)
+    for a in s.actors:
+        if start <= s.rel(a.start) < end and a not in exclude and s.prep_before(a) == "di" and a.country:
+            roles.trace.append(f"location = {a.text!r}: after 'di'")
+            return a
+    return None
+
+
+def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigger, object_end: int | None) -> Roles:
+    """All roles for one trigger from word order (indices sentence-relative)."""
+    roles = Roles()
+    preps = trigger.target_preps or DEFAULT_TARGET_PREPS
+    rest = object_end if object_end is not None else trig_end
+    if voice == "nominal":
+        before = s.word(trig_start - 1)
+        before2 = s.word(trig_start - 2)
+        if before in RECEIVE_VERBS or before2 in RECEIVE_VERBS:
+            roles.trace.append("nominal after a 'receive' verb: the subject is the target, 'dari X' the source")
+            roles.target, _ = subject(s, trig_start - (1 if before in RECEIVE_VERBS else 2), roles, "target")
+            roles.source = after(s, rest, ("dari",), roles, "source", object_ok=False)
+            return roles
+        if before in LIGHT_VERBS or before2 in LIGHT_VERBS:
+            anchor = trig_start - (1 if before in LIGHT_VERBS else 2)
+            roles.trace.append(f"nominal after light verb {s.words[anchor]!r}: read as its verb")
+            roles.source, roles.co_sources = subject(s, anchor, roles)
+            roles.target = after(s, rest, preps, roles, "target", exclude=[roles.source], object_ok=False)
+        else:
+            roles.trace.append("nominal: the actor right after is the source (possessor)")
+            nxt = next((a for a in s.actors if 0 <= s.rel(a.start) - rest <= 2), None)
+            if nxt and s.prep_before(nxt) is None and not _adverbial_gap(s, rest, s.rel(nxt.start)):
+                roles.source = nxt
+                roles.trace.append(f"source = {nxt.text!r}: possessor of the nominal")
+                rest = s.rel(nxt.end)
+            if roles.source is None:
+                roles.trace.append("no possessor: a nominal event without its actor is not coded")
+                return roles
+            roles.target = after(s, rest, preps, roles, "target", exclude=[roles.source], object_ok=False)
+            roles.confidence_penalty += 0.1
+    elif voice == "passive":
+        roles.trace.append("passive (di-/ter-): subject is the target, 'oleh X' the source")
+        subj, _ = subject(s, trig_start, roles, "target")
+        roles.target = subj
+        roles.source = after(s, rest, ("oleh",), roles, "source", exclude=[subj], object_ok=False)
+        if roles.source is None:
+            nxt = next((a for a in s.actors if s.rel(a.start) == rest and a.kind != "pronoun"), None)
+            if nxt:
+                roles.source = nxt
+                roles.trace.append(f"source = {nxt.text!r}: agent right after the passive verb")
+        if roles.target is None:
+            roles.target = after(s, rest, preps, roles, "target", exclude=[roles.source], object_ok=False)
+    else:
+        roles.source, roles.co_sources = subject(s, trig_start, roles)
+        roles.target = after(s, rest, preps, roles, "target", exclude=[roles.source, *roles.co_sources],
+                             object_ok=not trigger.with_words)
+    if roles.target is None and roles.co_sources and trigger.cameo in RECIPROCAL:
+        first = roles.co_sources.pop(0)
+        roles.source, roles.target = first, roles.source
+        roles.trace.append(f"joint action: first named {first.text!r} is the source, {roles.target.text!r} the target")
+    roles.location = place(s, trig_end, roles, exclude=[roles.target]) or (
+        roles.target if trigger.place_is_target and roles.target and roles.target.country else None
+    )
+    return roles
+
+
+def _adverbial_gap(s: Sentence, i: int, j: int) -> bool:
+    return any(s.words[k] in PREPS or s.words[k] in {",", "yang"} for k in range(i, j))
+
+
+def anaphoric_target(s: Sentence, object_start: int, roles: Roles) -> Actor | None:
+    """"memuji dukungan tersebut": the object points back; take another actor of the sentence."""
+    end = min(len(s.words), object_start + 3)
+    if not any(s.words[k] in ANAPHORIC for k in range(object_start, end)):
+        return None
+    taken = {id(roles.source), *(id(c) for c in roles.co_sources)}
+    for a in s.actors:
+        if id(a) not in taken and a.kind != "pronoun" and s.rel(a.end) <= object_start and \
+                (roles.source is None or a.text != roles.source.text):
+            roles.trace.append(f"target = {a.text!r}: object {s.words[object_start]!r} refers back to it")
+            roles.confidence_penalty += 0.2
+            return a
+    return None
+
+
+def parse_roles(s: Sentence, head, trigger) -> Roles | None:
+    """Roles from a dependency parse (UD labels), or None when it names no actor."""
+    roles = Roles(via="parse")
+    preps = trigger.target_preps or DEFAULT_TARGET_PREPS
+
+    def actor_of(tok):
+        return s.owner[tok.i - s.base] if 0 <= tok.i - s.base < len(s.owner) else None
+
+    for child in head.children:
+        dep = child.dep_.lower()
+        a = actor_of(child)
+        if a is None:
+            continue
+        case = next((c.text.lower() for c in child.children if c.dep_ == "case"), None)
+        if dep == "nsubj":
+            roles.source = a
+            roles.co_sources = [actor_of(c) for c in child.children if c.dep_ == "conj" and actor_of(c)]
+        elif dep == "nsubj:pass":
+            roles.target = a
+        elif dep in {"obl:agent"} or (dep.startswith("obl") and case == "oleh"):
+            roles.source = a
+        elif dep == "obj" and not trigger.with_words and roles.target is None:
+            roles.target = a
+        elif dep.startswith("obl") and case in preps:
+            roles.target = a
+        elif dep.startswith("obl") and case == "di":
+            roles.location = a
+        elif dep == "nmod" and case is None and roles.source is None:
+            roles.source = a  # nominal event: "kunjungan Putin"
+        else:
+            continue
+        roles.trace.append(f"parse: {child.text!r} is {dep}{'/' + case if case else ''} of {head.text!r}")
+    if roles.source is None and roles.target is None:
+        return None
+    return roles

@@ -1,0 +1,286 @@
+"""Code a Doc's sentences into PLOVER events with CAMEO beside them.
+
+For each sentence: find triggers from the lexicon, find their arguments (`arguments`), code the
+actors (`actors`), read negation and modality around the trigger, pick the date, and emit one
+dict per event in the report's events contract. `explain` keeps the reasoning for analysts.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kabar.events import actors as actors_mod
+from kabar.events import lexicon as lexicon_mod
+from kabar.events import morph, ontology
+from kabar.events.arguments import FIRST_PERSON, Roles, Sentence, anaphoric_target, parse_roles, surface_roles
+
+NEGATION = {"tidak", "tak", "belum", "bukan", "tanpa", "enggan", "gagal", "batal", "urung"}
+FUTURE = {"akan", "bakal", "berencana", "ingin", "hendak", "berniat", "siap", "bersedia", "mau", "bermaksud", "berharap", "rencananya"}
+MODAL = {"bisa", "dapat", "mungkin", "boleh", "harus", "perlu", "seharusnya", "sebaiknya", "berpeluang", "diharapkan"}
+PURPOSE = {"untuk", "guna", "agar", "supaya"}
+CONDITIONAL = {"jika", "apabila", "kalau", "bila", "seandainya", "andai"}
+# PLOVER manual, AGREE: cooperative events in the future tense are coded as AGREE.
+FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
+SAY_VERBS = {"kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "tegas", "katanya", "ujarnya", "tuturnya", "ungkapnya", "jelasnya", "tegasnya"}
+OPEN_QUOTES, CLOSE_QUOTES = {"“", '"', "‘"}, {"”", '"', "’"}
+PERSONAL = {"ia", "dia", "beliau"}
+
+
+@dataclass
+class TriggerMatch:
+    start: int  # doc token indices
+    end: int
+    form: lexicon_mod.Form
+    object_end: int | None = None  # end of the `with` word ("menandatangani perjanjian")
+
+
+@dataclass
+class Explanation:
+    sentence: str
+    actors: list[str]
+    parse: list[str]
+    events: list[dict] = field(default_factory=list)
+    traces: list[list[str]] = field(default_factory=list)
+
+
+def find_triggers(sent, lex: lexicon_mod.Lexicon) -> list[TriggerMatch]:
+    words = [t.text.lower() for t in sent]
+    out: list[TriggerMatch] = []
+    consumed: set[int] = set()
+    i = 0
+    while i < len(words):
+        if i in consumed:
+            i += 1
+            continue
+        word, clitic = words[i], None
+        forms = lex.candidates(word)
+        if not forms:
+            word, clitic = morph.strip_clitic(word)
+            forms = lex.candidates(word) if clitic else []
+        match = None
+        for f in forms:
+            n = len(f.words)
+            if clitic and n > 1:
+                continue
+            if tuple([word] + words[i + 1 : i + n]) != f.words:
+                continue
+            obj_end = None
+            if f.trigger.with_words:
+                window = range(i + n, min(len(words), i + n + 4))
+                hit = next((k for k in window if words[k] in f.trigger.with_words), None)
+                if hit is None:
+                    continue
+                consumed.add(hit)
+                obj_end = hit + 1
+            match = TriggerMatch(sent.start + i, sent.start + i + n, f, sent.start + obj_end if obj_end else None)
+            break
+        if match:
+            out.append(match)
+            i = match.end - sent.start
+        else:
+            i += 1
+    return out
+
+
+def modality(s: Sentence, anchor: int, source=None) -> tuple[bool, bool, bool, list[str]]:
+    """(negated, hypothetical, future) from the words between the subject and the trigger
+    ("Kim tidak akan mengunjungi"), in a purpose clause ("untuk bertemu") or a condition."""
+    start, opener = s.left_boundary(anchor)
+    purpose = opener in PURPOSE and "," not in s.words[start:anchor]
+    if source is not None and start <= s.rel(source.end) <= anchor:
+        start = s.rel(source.end)
+    window = [k for k in range(max(start, anchor - 4), anchor) if s.owner[k] is None]
+    words = [s.words[k] for k in window]
+    negated = any(w in NEGATION for w in words)
+    future = any(w in FUTURE for w in words)
+    modal = any(w in MODAL for w in words)
+    conditional = any(s.words[k] in CONDITIONAL for k in range(0, anchor))
+    notes = [f"{kind}: {w!r}" for w in words for kind, vocab in
+             (("negation", NEGATION), ("future", FUTURE), ("modality", MODAL)) if w in vocab]
+    if conditional:
+        notes.append("conditional clause (jika/apabila)")
+    if purpose:
+        notes.append(f"purpose clause ({opener!r}): intended, not reported as done")
+    return negated, future or modal or conditional or purpose, future, notes
+
+
+def in_quote(s: Sentence, i: int) -> tuple[int, int] | None:
+    """(open, close) indices of the quotation marks around token i, when there are any."""
+    opens = [k for k in range(i) if s.words[k] in OPEN_QUOTES]
+    if not opens:
+        return None
+    o = opens[-1]
+    close = next((k for k in range(i + 1, len(s.words)) if s.words[k] in CLOSE_QUOTES), len(s.words))
+    if any(s.words[k] in CLOSE_QUOTES - {'"'} for k in range(o + 1, i)):
+        return None
+    return o, close
+
+
+def speaker_of(s: Sentence, quote: tuple[int, int], doc) -> actors_mod.Actor | None:
+    """Who says a quote: "..., kata Putin" after it, "Putin mengatakan, “...”" before it,
+    or the quotes component's speaker."""
+    o, c = quote
+    for k in range(c + 1, min(len(s.words), c + 4)):
+        if s.words[k] in SAY_VERBS or s.words[k].endswith("nya") and s.words[k][:-3] in SAY_VERBS:
+            return next((a for a in s.actors if s.rel(a.start) > k and a.kind != "pronoun"), None)
+    before = [a for a in s.actors if s.rel(a.end) <= o and a.kind != "pronoun"]
+    if before and any(s.words[k].startswith(("mengatakan", "menyatakan", "menegaskan", "berkata")) for k in range(s.rel(before[-1].end), o)):
+        return before[-1]
+    return None
+
+
+class Coder:
+    def __init__(self, lex: lexicon_mod.Lexicon | None = None):
+        self.lex = lex or lexicon_mod.default()
+        self.trigger_words = set(self.lex.by_first_word)
+
+    def code(self, doc, explain: bool = False) -> list[dict] | list[Explanation]:
+        ents = actors_mod.entity_spans(doc)
+        entity_codes = self._entity_codes(doc)
+        has_parse = doc.has_annotation("DEP")
+        events, explanations = [], []
+        recent_person: actors_mod.Actor | None = None
+        sents = list(doc.sents)
+        sentence_actors = [actors_mod.find_actors(sent, ents, self.trigger_words) for sent in sents]
+        name_codes = self._name_codes(sentence_actors, entity_codes)
+        for sent, found in zip(sents, sentence_actors):
+            s = Sentence(sent, found)
+            exp = Explanation(sent.text, [f"{a.text} [{a.kind}{' ' + a.code if a.code else ''}]" for a in found],
+                              [f"{t.text}/{t.dep_}->{t.head.text}" for t in sent] if has_parse else [])
+            for m in find_triggers(sent, self.lex):
+                roles = self._roles(s, m, has_parse)
+                ev = self._event(doc, s, m, roles, recent_person, name_codes)
+                exp.traces.append(roles.trace)
+                if ev:
+                    events.append(ev)
+                    exp.events.append(ev)
+            persons = [a for a in found if a.kind in ("name", "entity") and not a.country or a.sector in ("GOV", "MIL")]
+            if persons:
+                recent_person = persons[-1]
+            explanations.append(exp)
+        return explanations if explain else events
+
+    def _roles(self, s: Sentence, m: TriggerMatch, has_parse: bool) -> Roles:
+        trig = m.form.trigger
+        start, end = s.rel(m.start), s.rel(m.end)
+        obj_end = s.rel(m.object_end) if m.object_end else None
+        roles = None
+        if has_parse:
+            roles = parse_roles(s, s.sent.doc[m.start], trig)
+        surface = surface_roles(s, start, end, m.form.voice, trig, obj_end)
+        if roles is None:
+            roles = surface
+        else:  # the parse wins where it speaks; the surface rules fill the gaps
+            roles.source = roles.source or surface.source
+            roles.target = roles.target or surface.target
+            roles.location = roles.location or surface.location
+            roles.co_sources = roles.co_sources or surface.co_sources
+            roles.trace += ["surface rules for what the parse left empty:"] + surface.trace
+        roles.trace.insert(0, f"trigger {s.sent.doc[m.start:m.end].text!r} = {trig.root} ({m.form.pattern}, "
+                              f"{m.form.voice}) -> {trig.type} {trig.cameo} [{trig.source}]")
+        if roles.target is None and trig.type in {"SUPPORT", "ACCUSE", "REJECT"} and m.form.voice == "active":
+            roles.target = anaphoric_target(s, obj_end or end, roles)
+        return roles
+
+    def _event(self, doc, s: Sentence, m: TriggerMatch, roles: Roles, recent_person, name_codes) -> dict | None:
+        trig = m.form.trigger
+        anchor = s.rel(m.start)
+        quote = in_quote(s, anchor)
+        speaker = speaker_of(s, quote, doc) if quote else None
+        source, target = roles.source, roles.target
+        if source is not None and source.kind == "pronoun":
+            word = source.text.lower()
+            if word in FIRST_PERSON and speaker:
+                roles.trace.append(f"source {source.text!r} = the quote's speaker {speaker.text!r}")
+                source = speaker
+            elif word in PERSONAL and recent_person:
+                roles.trace.append(f"source {source.text!r} = the last person named, {recent_person.text!r}")
+                source = recent_person
+            else:
+                source = None
+        if target is not None and target.kind == "pronoun":
+            target = None
+        if source is None and target is None:
+            roles.trace.append("dropped: no actor found")
+            return None
+        if source is not None and target is not None and (source is target or source.text == target.text):
+            target = None
+        negated, hypothetical, future, notes = modality(s, anchor, roles.source if roles.source and s.rel(roles.source.end) <= anchor else None)
+        roles.trace += notes
+        etype, cameo, mode, context = trig.type, trig.cameo, trig.mode, trig.context
+        extra = {}
+        if future and not negated and etype in FUTURE_AS_AGREE:
+            code = ontology.lookup(FUTURE_AS_AGREE[etype])
+            extra["future_of"] = {"type": etype, "cameo": cameo}
+            roles.trace.append(f"future {etype} is coded AGREE {code.cameo} (PLOVER manual, AGREE)")
+            etype, cameo, mode, context = code.type, code.cameo, code.mode, code.context
+        date, date_from = self._date(doc, s, m)
+        trig_span = doc[m.start : m.end]
+        confidence = 0.9 - (0.1 if roles.via == "surface" else 0.0) - roles.confidence_penalty
+        confidence -= 0.15 if source is None else 0.0
+        ev = {
+            "type": etype, "mode": mode, "cameo": cameo,
+            "source": source.entity_id if source else None,
+            "target": target.entity_id if target else None,
+            "date": date,
+            "location": roles.location.entity_id if roles.location else None,
+            "negated": negated, "hypothetical": hypothetical,
+            "sentence": {"start": s.sent.start_char, "end": s.sent.end_char},
+            "trigger": {"start": trig_span.start_char, "end": trig_span.end_char, "text": trig_span.text},
+            "confidence": round(max(0.1, confidence), 2),
+            "context": context,
+            "source_text": source.text if source else None,
+            "target_text": target.text if target else None,
+            "location_text": roles.location.text if roles.location else None,
+            "source_actor": self._code(source, name_codes),
+            "target_actor": self._code(target, name_codes),
+            "date_from": date_from,
+            "rule": f"{trig.source} {m.form.pattern} {m.form.voice} via {roles.via}",
+        }
+        if roles.co_sources:
+            ev["co_sources"] = [c.entity_id or c.text for c in roles.co_sources]
+        if speaker and speaker is not source:
+            ev["speaker"] = speaker.entity_id or speaker.text
+        ev.update(extra)
+        return ev
+
+    @staticmethod
+    def _date(doc, s: Sentence, m: TriggerMatch) -> tuple[str | None, str | None]:
+        lo, hi = s.sent.start_char, s.sent.end_char
+        pos = doc[m.start].idx
+        found = [d for d in (doc._.dates or []) if lo <= d.start and d.end <= hi and d.value
+                 and not str(d.value).startswith("P") and d.granularity != "duration"]
+        if found:
+            best = min(found, key=lambda d: abs(d.start - pos))
+            return str(best.value), "text"
+        if doc._.published:
+            return doc._.published.isoformat(), "published"
+        return None, None
+
+    @staticmethod
+    def _entity_codes(doc) -> dict[str, tuple[str | None, str | None]]:
+        return {e.id: actors_mod.code_from_entity(e) for e in (doc._.entities or [])}
+
+    @staticmethod
+    def _name_codes(sentence_actors, entity_codes) -> dict[str, tuple[str | None, str | None]]:
+        """Country and sector per entity id or last name, merged over the whole article, so
+        "Putin" alone gets the RUS GOV that "Presiden Rusia Vladimir Putin" showed earlier."""
+        codes = {k: v for k, v in entity_codes.items()}
+        for found in sentence_actors:
+            for a in found:
+                if a.kind not in ("name", "entity") or a.head_is_country:
+                    continue
+                for key in filter(None, (a.entity_id, a.text.split()[-1].lower())):
+                    cty, sec = codes.get(key, (None, None))
+                    codes[key] = (cty or a.country, sec or a.sector)
+        return codes
+
+    @staticmethod
+    def _code(a: actors_mod.Actor | None, name_codes) -> str | None:
+        if a is None:
+            return None
+        cty, sec = a.country, a.sector
+        if a.kind in ("name", "entity"):
+            for key in filter(None, (a.entity_id, a.text.split()[-1].lower())):
+                kc, ks = name_codes.get(key, (None, None))
+                cty, sec = cty or kc, sec or ks
+        return " ".join(p for p in (cty, sec) if p) or None

@@ -1,0 +1,182 @@
+"""Event coding: lexicon, affixes, ontology, argument rules, the seed article, the CLI."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from kabar.events import lexicon, morph, ontology
+from kabar.events.lexicon import LexiconError
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from kabar.nlp.pipeline import build_nlp
+
+    return build_nlp()
+
+
+def events(nlp, text, published=None):
+    doc = nlp.make_doc(text)
+    doc._.language, doc._.published = "id", published
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc._.events
+
+
+def one(nlp, text, etype):
+    found = [e for e in events(nlp, text) if e["type"] == etype]
+    assert len(found) == 1, (text, events(nlp, text))
+    return found[0]
+
+
+# --- affixes and lexicon ---------------------------------------------------------------
+
+@pytest.mark.parametrize("root,pattern,expected", [
+    ("kunjung", "meN-i", "mengunjungi"), ("puji", "meN-", "memuji"), ("serang", "meN-", "menyerang"),
+    ("tanda tangan", "meN-i", "menandatangani"), ("tanda tangan", "peN-an", "penandatanganan"),
+    ("kecam", "meN-", "mengecam"), ("temu", "per-an", "pertemuan"), ("kirim", "di-kan", "dikirimkan"),
+    ("bom", "meN-", "mengebom"), ("kerja sama", "ber-", "bekerja sama"), ("kritik", "meN-", "mengkritik"),
+])
+def test_affix_forms(root, pattern, expected):
+    assert morph.form(root, pattern) == expected
+
+
+def test_shipped_lexicon_loads_and_indexes_forms():
+    lex = lexicon.default()
+    assert len(lex.entries) > 50
+    words = set(lex.by_first_word)
+    assert {"mengunjungi", "dikunjungi", "kunjungan", "menandatangani", "mengecam", "dukungan"} <= words
+    apology = lex.candidates("meminta")[0]
+    assert apology.trigger.cameo == "055"  # the entry with `with: [maaf]` is tried first
+
+
+@pytest.mark.parametrize("body,message", [
+    ("triggers:\n  - {root: puji, forms: [meN-], cameo: '999'}\n", "x.yaml#1 ('puji'): CAMEO code '999'"),
+    ("triggers:\n  - {root: puji, forms: [meN-], cameo: 51}\n", "must be a quoted string"),
+    ("triggers:\n  - {root: puji, forms: [meX-], cameo: '051'}\n", "unknown affix pattern 'meX-'"),
+    ("triggers:\n  - {root: puji, forms: [meN-], cameo: '051', colour: red}\n", "unknown key(s) colour"),
+    ("triggers:\n  - {root: puji, cameo: '051'}\n", "x.yaml#1: missing 'forms'"),
+    ("triggers: [\n", "x.yaml line"),
+    ("- root: puji\n", "expected a top-level 'triggers:' list"),
+])
+def test_lexicon_errors_name_file_and_entry(tmp_path, body, message):
+    (tmp_path / "x.yaml").write_text(body, encoding="utf-8")
+    with pytest.raises(LexiconError) as err:
+        lexicon.load(tmp_path)
+    assert message in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_ontology_follows_the_plover_table():
+    assert ontology.lookup("042").type == "CONSULT" and ontology.lookup("042").mode == "visit"
+    assert ontology.lookup("057").type == "SUPPORT"  # signing is SUPPORT in the manual
+    assert ontology.lookup("163").type == "COERCE"
+    with pytest.raises(KeyError, match="'999'"):
+        ontology.lookup("999")
+
+
+def test_shipped_table_is_rebuilt_from_shared_data(tmp_path):
+    from conftest import DATA
+
+    if not (DATA / "plover").exists():
+        pytest.skip("shared data not present")
+    out = tmp_path / "t.tsv"
+    ontology.build_table(DATA / "plover/CAMEO2PLOVER-2021.txt", DATA / "text_to_cameo/CAMEO_codefile.txt", out)
+    assert out.read_text(encoding="utf-8") == ontology.TABLE.read_text(encoding="utf-8")
+
+
+# --- argument rules ---------------------------------------------------------------------
+
+def test_active_visit_with_place_as_target(nlp):
+    ev = one(nlp, "Presiden Joko Widodo mengunjungi Jepang pada 5 Mei 2017.", "CONSULT")
+    assert (ev["cameo"], ev["mode"]) == ("042", "visit")
+    assert ev["source_text"] == "Presiden Joko Widodo" and ev["target_text"] == "Jepang"
+    assert ev["target_actor"] == "JPN" and ev["date"] == "2017-05-05" and ev["date_from"] == "text"
+
+
+def test_passive_with_oleh_swaps_roles(nlp):
+    ev = one(nlp, "Menteri Luar Negeri Retno Marsudi dikecam oleh Presiden Amerika Serikat Donald Trump.", "ACCUSE")
+    assert ev["source_text"] == "Presiden Amerika Serikat Donald Trump" and ev["source_actor"] == "USA GOV"
+    assert ev["target_text"] == "Menteri Luar Negeri Retno Marsudi"
+
+
+def test_coordinated_actors_sign_together(nlp):
+    ev = one(nlp, "Presiden Rusia Vladimir Putin dan Presiden Tiongkok Xi Jinping menandatangani perjanjian dagang.", "SUPPORT")
+    assert ev["cameo"] == "057"
+    assert ev["source_actor"] == "RUS GOV" and ev["target_actor"] == "CHN GOV"
+
+
+def test_nominal_event_takes_possessor_and_preposition(nlp):
+    ev = one(nlp, "Kunjungan Perdana Menteri Jepang Shinzo Abe ke Indonesia berlangsung dua hari.", "CONSULT")
+    assert ev["source_actor"] == "JPN GOV" and ev["target_actor"] == "IDN"
+
+
+def test_nominal_without_actor_is_not_coded(nlp):
+    assert events(nlp, "Kunjungan tersebut berlangsung dua hari.") == []
+
+
+def test_negation_and_future_are_flags_and_future_cooperation_is_agree(nlp):
+    ev = one(nlp, "Polisi tidak menangkap para demonstran di Jakarta.", "COERCE")
+    assert ev["negated"] and not ev["hypothetical"]
+    ev = one(nlp, "Indonesia akan menandatangani perjanjian dengan Australia.", "AGREE")
+    assert ev["hypothetical"] and ev["future_of"] == {"type": "SUPPORT", "cameo": "057"}
+    assert ev["source_actor"] == "IDN" and ev["target_actor"] == "AUS"
+
+
+def test_reported_speech_keeps_the_speaker(nlp):
+    ev = one(nlp, "“Kami mendukung Palestina,” kata Presiden Turki Recep Tayyip Erdogan.", "SUPPORT")
+    assert ev["source_text"] == "Presiden Turki Recep Tayyip Erdogan" and ev["target_actor"] == "PSE"
+
+
+def test_military_sector_from_the_text(nlp):
+    ev = one(nlp, "Tentara Israel menyerang Gaza.", "ASSAULT")
+    assert ev["source_actor"] == "ISR MIL" and ev["target_actor"] == "PSE"
+
+
+def test_published_date_when_the_sentence_has_none(nlp):
+    import datetime as dt
+
+    [ev] = events(nlp, "Korea Utara mengecam Amerika Serikat.", published=dt.date(2017, 8, 9))
+    assert ev["date"] == "2017-08-09" and ev["date_from"] == "published"
+
+
+# --- the seed article -------------------------------------------------------------------
+
+def _names(report, ev):
+    name = lambda i: report.entity(i).name if i and report.entity(i) else None  # noqa: E731
+    return name(ev["source"]), name(ev["target"])
+
+
+def test_seed_article_events(seed_report):
+    r = seed_report
+    evs = r.events
+    keys = {"type", "mode", "cameo", "source", "target", "date", "location", "negated", "hypothetical",
+            "sentence", "trigger", "confidence"}
+    assert evs and all(keys <= set(e) for e in evs)
+    got = {(e["type"], e["cameo"], *_names(r, e), e["date"]) for e in evs}
+    departure = [g for g in got if g[:2] == ("CONSULT", "042") and g[3] == "Rusia" and g[4] == "2024-07-08"]
+    signing = [g for g in got if g[:2] == ("SUPPORT", "057") and {g[2], g[3]} == {"Kim Jong Un", "Vladimir Putin"}]
+    visit = [g for g in got if g[:2] == ("CONSULT", "042") and g[2] == "Vladimir Putin" and g[3] in {"Korea Utara", "Pyongyang"}]
+    kim_support = [g for g in got if g[0] == "SUPPORT" and g[2] == "Kim Jong Un" and g[3] == "Rusia"]
+    praise = [e for e in evs if e["trigger"]["text"] == "memuji" and _names(r, e) == ("Vladimir Putin", "Kim Jong Un")]
+    assert departure and signing and visit and kim_support and praise, got
+
+
+# --- command line -----------------------------------------------------------------------
+
+def test_cli_explain_shows_rule_and_event():
+    out = subprocess.run(
+        [sys.executable, "-m", "kabar", "events", "explain", "Tentara Israel menyerang Gaza."],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "conflict.yaml" in out.stdout and "ASSAULT (CAMEO 190" in out.stdout
+    assert "Tentara Israel [ISR MIL] -> Gaza [PSE]" in out.stdout
+
+
+def test_cli_explain_rejects_empty_text():
+    out = subprocess.run([sys.executable, "-m", "kabar", "events", "explain", "  "],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode != 0 and "empty" in out.stderr
