@@ -14,6 +14,8 @@ from kabar.nlp import components  # noqa: F401  (registers the factories)
 DEFAULT_PIPELINE = [
     "kabar_sentences",
     "kabar_metadata",
+    "kabar_entities",
+    "kabar_coref",
     "kabar_dates",
     "kabar_quotes",
 ]

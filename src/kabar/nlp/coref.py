@@ -1,0 +1,106 @@
+"""Short forms of names within one article: "Putin" → "Vladimir Putin", "Jong Un" → "Kim Jong Un".
+
+The `kabar_coref` component groups the mentions in `doc.ents` into `report.Entity` objects
+(`doc._.entities`) and sets `span._.entity_id` on every mention.
+
+People: a mention joins the person whose name contains its words in the same order; when
+several do ("Kim": Kim Jong Un or Kim Kum-chol), the most salient one wins: the most mentions
+so far, then the most recent. A later fuller form ("Vladimir Putin" after "Putin") joins and
+renames the entity. Places and organisations join by their normalised name, and places also
+by the country they denote ("Rusia", "Federasi Rusia").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kabar.nlp import places
+from kabar.nlp.entities import INFO
+from kabar.nlp.extensions import init_doc
+from kabar.report import Entity, Mention
+
+
+def name_words(text: str) -> tuple[str, ...]:
+    return tuple(text.lower().replace("-", " ").split())
+
+
+def contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """Do the words of `shorter` appear in `longer` as a contiguous run?"""
+    n = len(shorter)
+    return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+@dataclass
+class Group:
+    type: str
+    name: str
+    spans: list[Span] = field(default_factory=list)
+    last: int = 0  # token index of the latest mention
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return name_words(self.name)
+
+
+def group_people(spans: list[Span]) -> list[Group]:
+    # The full names: word sequences that no longer name contains.
+    full: list[tuple[str, ...]] = []
+    for words in sorted({name_words(s.text) for s in spans}, key=len, reverse=True):
+        if not any(contains(f, words) for f in full):
+            full.append(words)
+    groups = {f: Group("PERSON", " ".join(f)) for f in full}
+    for span in sorted(spans, key=lambda s: s.start):
+        candidates = [groups[f] for f in full if contains(f, name_words(span.text))]
+        best = max(candidates, key=lambda g: (len(g.spans), g.last, -full.index(name_words(g.name))))
+        best.spans.append(span)
+        best.last = span.start
+    return [g for g in groups.values() if g.spans]
+
+
+def group_others(spans: list[Span]) -> list[Group]:
+    groups: dict[tuple[str, str], Group] = {}
+    for span in spans:
+        key = (span.label_, " ".join(name_words(span.text)))
+        if span.label_ == "GPE":
+            place = places.lookup(span.text)
+            if place and place.country and place.name == places.country_names().get(place.country):
+                key = ("GPE", place.country)  # the same country under two names
+        group = groups.setdefault(key, Group(span.label_, span.text))
+        group.spans.append(span)
+        if len(span.text) > len(group.name):
+            group.name = span.text
+    return list(groups.values())
+
+
+@Language.component("kabar_coref")
+def kabar_coref(doc: Doc) -> Doc:
+    """Merge the mentions in doc.ents into entities and number them e1, e2, ... by first mention."""
+    init_doc(doc)
+    info = doc.user_data.get(INFO, {})
+    ents = list(doc.ents)
+    groups = group_people([s for s in ents if s.label_ == "PERSON"]) + group_others(
+        [s for s in ents if s.label_ != "PERSON"])
+    groups.sort(key=lambda g: min(s.start for s in g.spans))
+    entities = []
+    for n, group in enumerate(groups, start=1):
+        spans = sorted(group.spans, key=lambda s: s.start)
+        titles, positions, country = [], [], None
+        for span in spans:
+            span._.entity_id = f"e{n}"
+            extra = info.get((span.start, span.end), {})
+            titles += [t for t in (span._.titles or []) if t not in titles]
+            positions += [p for p in extra.get("positions", []) if p not in positions]
+            country = country or extra.get("country")
+        name = max((s.text for s in spans), key=lambda t: (len(name_words(t)), len(t)))
+        # "Leader" says less than "Leader of North Korea" from the same article.
+        positions = [p for p in positions if not any(q.startswith(p + " of ") for q in positions)]
+        extra = {"positions": positions}
+        if country:
+            extra["country"] = country
+        entities.append(Entity(
+            id=f"e{n}", name=name, type=group.type, titles=titles,
+            mentions=[Mention(s.start_char, s.end_char, s.text) for s in spans], extra=extra))
+    doc._.entities = entities
+    return doc

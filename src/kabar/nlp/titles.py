@@ -1,0 +1,139 @@
+"""Titles written before names, and their normalised English positions.
+
+Indonesian news puts a person's office before the name: "Menteri Luar Negeri Sergei Lavrov",
+"Wakil Perdana Menteri Pertama Denis Monturov", "Menkominfo Rudiantara". A title is built from
+parts in `data/titles.yaml`: optional prefixes (Wakil → Deputy), a base title (Menteri →
+Minister) or a minister abbreviation, a ministry domain (Luar Negeri → Foreign Affairs) and
+suffixes (Pertama → First). Several titles in a row ("Perdana Menteri Wakil Presiden", a
+garbled one) are kept as written and each part is normalised.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass
+class TitleMatch:
+    start: int            # token index of the first title word
+    end: int              # token index after the last title word
+    positions: list[str] = field(default_factory=list)  # English, without complement
+    honorific_only: bool = False
+    rank: bool = False    # ends with a military or police rank: the name follows directly
+
+
+@dataclass(frozen=True)
+class Tables:
+    base: dict[tuple[str, ...], str]
+    ranks: dict[tuple[str, ...], str]
+    ministers: dict[tuple[str, ...], tuple[str, ...]]
+    domains: dict[tuple[str, ...], str]
+    prefixes: dict[tuple[str, ...], str]
+    suffixes: dict[str, str]
+    honorifics: frozenset[str]
+
+    @property
+    def longest(self) -> int:
+        return max(len(k) for k in [*self.base, *self.ranks, *self.ministers, *self.domains])
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.lower().replace(",", " ,").split())
+
+
+@lru_cache(maxsize=1)
+def tables() -> Tables:
+    raw = yaml.safe_load((DATA / "titles.yaml").read_text(encoding="utf-8"))
+    return Tables(
+        base={_words(k): v for k, v in raw["base"].items()},
+        ranks={_words(k): v for k, v in raw["ranks"].items()},
+        ministers={_words(k): _words(v) for k, v in raw["ministers"].items()},
+        domains={_words(k): v for k, v in raw["domains"].items()},
+        prefixes={_words(k): v for k, v in raw["prefixes"].items()},
+        suffixes={k: v for k, v in raw["suffixes"].items()},
+        honorifics=frozenset(raw["honorifics"]),
+    )
+
+
+def _longest(words: list[str], i: int, table: dict) -> tuple[int, object] | None:
+    """Longest key of `table` starting at words[i]: (length, value)."""
+    t = tables()
+    for n in range(min(t.longest, len(words) - i), 0, -1):
+        value = table.get(tuple(words[i:i + n]))
+        if value is not None:
+            return n, value
+    return None
+
+
+def _one_title(words: list[str], i: int) -> tuple[int, str, bool] | None:
+    """One title starting at words[i] (prefixes + base/minister + domain + suffixes):
+    (number of words, English position, is it a rank)."""
+    t = tables()
+    rank = _longest(words, i, t.ranks)
+    if rank:
+        return rank[0], rank[1], True
+    j, prefixes = i, []
+    while (hit := _longest(words, j, t.prefixes)) is not None:
+        n, value = hit
+        prefixes.append(value)
+        j += n
+    position = None
+    hit = _longest(words, j, t.base)
+    minister = _longest(words, j, t.ministers)
+    if minister and (not hit or minister[0] >= hit[0]):
+        n, domain_words = minister
+        domain = t.domains.get(domain_words)
+        base = "Coordinating Minister" if words[j] == "menko" or "menko" in words[j:j + n] else "Minister"
+        position = f"{base} of {domain}" if domain else base
+        j += n
+    elif hit:
+        n, position = hit
+        j += n
+        if position in ("Minister", "Coordinating Minister", "Deputy Minister", "Head"):
+            dom = _longest(words, j, t.domains)
+            if dom and position != "Head":
+                position = f"{position} of {dom[1]}"
+                j += dom[0]
+    if position is None:
+        return None
+    while j < len(words) and words[j] in t.suffixes:
+        prefixes.insert(0, t.suffixes[words[j]])
+        j += 1
+    english = " ".join([*prefixes, position])
+    english = english.replace("Deputy President", "Vice President").replace("Deputy Chair", "Vice Chair")
+    english = english.replace("Former ", "")  # a former office is still the office; "mantan" stays in the text
+    return j - i, english, False
+
+
+def match_title(words: list[str], i: int) -> TitleMatch | None:
+    """The title (possibly several in a row, with honorifics) starting at words[i].
+
+    `words` are the lowercased token texts of a sentence; periods after abbreviations
+    ("Prof.", "Brigjen Pol.") are skipped as part of the title.
+    """
+    t = tables()
+    j, positions, honorific, rank = i, [], False, False
+    while j < len(words):
+        one = _one_title(words, j)
+        if one:
+            n, english, rank = one
+            positions.append(english)
+            j += n
+        elif words[j] in t.honorifics:
+            honorific = True
+            j += 1
+            rank = rank or bool(positions)
+        elif words[j] == "pol" and positions:  # police ranks: "Brigjen Pol"
+            j += 1
+        else:
+            break
+        if j < len(words) and words[j] == "." and j > i and len(words[j - 1]) <= 4:
+            j += 1
+    if j == i or not (positions or honorific):
+        return None
+    return TitleMatch(i, j, positions, honorific_only=not positions, rank=rank or not positions)
