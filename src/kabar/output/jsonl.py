@@ -5,4 +5,4 @@ from kabar.report import Report
 
 
 def render_json(report: Report) -> str:
-    return json.dumps(report.to_dict(), ensure_ascii=False)
+    return json.dumps(report.to_dict(), ensure_ascii=False, default=str)  # dates in evidence/events

@@ -11,7 +11,12 @@ from kabar.read.text import drop_related_links
 
 
 def article_from_html(html: str, origin: str, url: str | None = None) -> Article:
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, favor_recall=True)
+    doc = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, favor_recall=True,
+        # the page's own date markup only: a date guessed from the body text is the dateline's
+        # job (kabar_metadata), which says where it came from
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
     if doc is None or not (doc.text or "").strip():
         raise ReadError(f"{origin}: no article text found in the HTML")
     lines = [line.strip() for line in doc.text.split("\n") if line.strip()]
