@@ -22,6 +22,7 @@ def analyze(
     published: Optional[str] = typer.Option(None, help="Published date (YYYY-MM-DD) when the input has none."),
     kb: Optional[Path] = typer.Option(None, help="Knowledge base file for linking and name checks."),
     allow_private: bool = typer.Option(False, help="Allow URLs on private or loopback addresses."),
+    limit: Optional[int] = typer.Option(None, min=1, help="Analyse at most N articles (e.g. the first 50 of a corpus)."),
 ) -> None:
     """Analyse articles and print a report for each."""
     import kabar
@@ -29,10 +30,16 @@ def analyze(
 
     if format not in render.FORMATS:
         raise typer.BadParameter(f"unknown format {format!r}; choose one of {', '.join(render.FORMATS)}")
-    published_date = kabar._as_date(published) if published else None
+    try:
+        published_date = kabar._as_date(published) if published else None
+    except ValueError as err:
+        raise typer.BadParameter(str(err), param_hint="--published") from None
     failures = 0
     reports = []
+    analysed = 0
     for item in kabar.read.read_inputs(inputs, allow_private=allow_private):
+        if limit is not None and analysed >= limit:
+            break
         if isinstance(item, kabar.ReadError):
             failures += 1
             typer.echo(f"error: {item}", err=True)
@@ -40,10 +47,15 @@ def analyze(
         if published_date and not item.published:
             item.published = published_date
         try:
+            analysed += 1
             report = kabar.analyze_article(item, kb=str(kb) if kb else None)
         except kabar.UnsupportedLanguage as err:
             failures += 1
             typer.echo(f"error: {err}", err=True)
+            continue
+        except Exception as err:  # a bug on one article must not lose the others' reports
+            failures += 1
+            typer.echo(f"error: {item.origin or item.id}: analysis failed ({type(err).__name__}: {err})", err=True)
             continue
         if format == "html":
             reports.append(report)
