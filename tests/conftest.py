@@ -22,3 +22,23 @@ def seed_report(seed_text):
     import kabar
 
     return kabar.analyze(seed_text)
+
+
+KB_SOURCES = [  # the knowledge base the done-when of issue 4 names, as `kabar kb build` sources
+    DATA / "cia-world-leaders-2019" / "cia_world_leaders_flat.csv",
+    DATA / "world-leaders-wikidata-2021" / "wikidata.csv",
+    DATA / "id-politicians-wikidata",
+    DATA / "kb-supplement-2024" / "people.csv",
+    "countries",
+    "cities",
+]
+
+
+@pytest.fixture(scope="session")
+def full_kb(tmp_path_factory) -> Path:
+    """A KB built once per session from the real sources (about 2 s)."""
+    from kabar.kb import build
+
+    path = tmp_path_factory.mktemp("kb") / "kb.sqlite"
+    build(path, [str(s) for s in KB_SOURCES])
+    return path

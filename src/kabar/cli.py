@@ -70,3 +70,6 @@ def analyze(
 from kabar.web.cli import serve  # noqa: E402  (kabar serve: API and web UI)
 
 app.command()(serve)
+
+from kabar.kb.cli import kb_app  # noqa: E402  (kabar kb build/pull/search/stats)
+app.add_typer(kb_app, name="kb")

@@ -2,3 +2,4 @@
 from kabar.nlp import sentences, metadata  # noqa: F401
 from kabar.nlp import dates, quotes  # noqa: F401
 from kabar.nlp import entities, coref  # noqa: F401
+from kabar.nlp import linker  # noqa: F401

@@ -1,0 +1,101 @@
+"""Search keys for names, so spelling variants of one name meet in the index.
+
+Three strengths of sameness:
+- `fold`: the same name in another transliteration (Sergei/Sergey, Kh/H, oe/u, dj/j ...).
+  Two names with one fold are *the same written name*: never a spelling error.
+- `skeleton`: consonants only (vowels, h, y, w dropped), so Belasov meets Belousov and
+  Kozemako meets Kozhemyako. Used to find candidates, never to decide.
+- `phonetic`: jellyfish metaphone of the folded token, a second blocking key.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import jellyfish
+
+# Letters NFKD does not split into base + accent.
+_SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "ı": "i"})
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+# Whole-token equivalences for given names whose variants differ by more than letter rules.
+_GIVEN = {"alexander": "aleksandr", "aleksander": "aleksandr", "alexandr": "aleksandr",
+          "alexey": "aleksei", "alexei": "aleksei", "aleksey": "aleksei", "alexi": "aleksei"}
+
+# Letter rules, applied in order to a lowercase ascii token. Russian transliteration systems and
+# old Indonesian spelling (Ejaan Soewandi: oe, dj, tj) are folded to one form.
+_RULES = [
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"yo"), "e"),
+    (re.compile(r"oe"), "u"),
+    (re.compile(r"dj"), "j"),
+    (re.compile(r"tj"), "c"),
+    (re.compile(r"(?<=[aeiou])y"), "i"),       # andrey -> andrei, shoygu -> shoigu
+    (re.compile(r"(?<=[^aeiou])y$"), "i"),     # yury -> yuri, dmitry -> dmitri
+    (re.compile(r"ii$"), "i"),                 # dmitrii / dmitriy -> dmitri
+]
+_SKELETON_DROP = re.compile(r"[aeiouyhw]")
+
+
+def ascii_fold(text: str) -> str:
+    """Lowercase ASCII: accents stripped, punctuation turned into spaces."""
+    text = unicodedata.normalize("NFKD", text.lower().translate(_SPECIAL))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("'", "").replace("\u2019", "")
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def fold_token(token: str) -> str:
+    token = _GIVEN.get(token, token)
+    for pattern, repl in _RULES:
+        token = pattern.sub(repl, token)
+    return _GIVEN.get(token, token)
+
+
+def tokens(name: str) -> list[str]:
+    """The folded tokens of a name: 'Andrey  BELOUSOV' -> ['andrei', 'belousov']."""
+    return [fold_token(t) for t in ascii_fold(name).split()]
+
+
+def fold(name: str) -> str:
+    """The transliteration-folded form of a whole name; equal folds = same name."""
+    return " ".join(tokens(name))
+
+
+def skeleton(token: str) -> str:
+    """Consonant skeleton of a folded token, repeats collapsed: 'kozhemyako' -> 'kzmk'."""
+    bare = _SKELETON_DROP.sub("", token)
+    return re.sub(r"(.)\1+", r"\1", bare) or token[:1]
+
+
+def phonetic(token: str) -> str:
+    return jellyfish.metaphone(token) or token
+
+
+def deletions(key: str, shortest: int = 3) -> set[str]:
+    """The key with one letter removed: finds one-consonant slips. Keys shorter than
+    `shortest` give none (their deletions would block half the index together)."""
+    if len(key) < shortest:
+        return set()
+    return {key[:i] + key[i + 1:] for i in range(len(key))}
+
+
+def block_keys(token: str) -> set[str]:
+    """Index keys of one folded token. Prefixes keep the kinds apart in one column."""
+    sk = skeleton(token)
+    keys = {"p:" + phonetic(token), "s:" + sk}
+    keys.update("d:" + d for d in deletions(sk, 4))
+    return keys
+
+
+def query_keys(token: str) -> set[str]:
+    """Keys to look up for a query token: its own keys, its skeleton's deletions against indexed
+    skeletons (one consonant too many) and its skeleton against indexed deletions (one missing),
+    and deletions against deletions (one substituted)."""
+    sk = skeleton(token)
+    keys = block_keys(token)
+    if len(sk) >= 3:
+        keys.update("s:" + d for d in deletions(sk))
+        keys.add("d:" + sk)
+    return keys

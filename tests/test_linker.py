@@ -1,0 +1,119 @@
+"""kabar_linker: links, name_spelling, title_mismatch and unknown_person on Docs built here, on
+a KB older than the article, and end to end on the seed article."""
+import datetime as dt
+import re
+
+import pytest
+import spacy
+from conftest import DATA
+
+from kabar.kb import KB, build
+from kabar.nlp.extensions import init_doc
+from kabar.nlp.linker import Linker, make_linker
+from kabar.report import Entity, Mention
+
+
+def make_doc(text, people, published=dt.date(2024, 7, 8), places=()):
+    """A Doc with the entities another component would have found: `people` maps a name as
+    written to its titles; each name's mentions are found in the text."""
+    doc = init_doc(spacy.blank("id")(text))
+    doc._.published = published
+    for i, (name, titles) in enumerate(list(people.items()) + [(p, []) for p in places]):
+        mentions = [Mention(m.start(), m.end(), m.group()) for m in re.finditer(re.escape(name), text)]
+        doc._.entities.append(Entity(id=f"e{i}", name=name, type="PERSON" if name in people else "GPE",
+                                     titles=list(titles), mentions=mentions))
+    return doc
+
+
+@pytest.fixture(scope="module")
+def linker(full_kb):
+    return Linker(KB(full_kb))
+
+
+def flags(doc, kind=None):
+    return [f for f in doc._.flags if kind is None or f.kind == kind]
+
+
+def test_without_kb_does_nothing():
+    doc = make_doc("Menteri Pertahanan Andrei Belasov tiba.", {"Andrei Belasov": ["Menteri Pertahanan"]})
+    make_linker(None, "kabar_linker", None)(doc)
+    assert doc._.flags == [] and doc._.entities[0].kb_id is None
+
+
+def test_misspelling_with_fitting_title_is_flagged(linker):
+    text = "Menteri Pertahanan Andrei Belasov tiba di Pyongyang."
+    doc = linker(make_doc(text, {"Andrei Belasov": ["Menteri Pertahanan"]}))
+    [flag] = flags(doc, "name_spelling")
+    assert flag.suggestion == "Andrei Belousov" and text[flag.start:flag.end] == "Andrei Belasov"
+    assert flag.evidence["kb_id"] == "sup:belousov" and flag.confidence >= 0.8
+    assert any("title" in why for why in flag.evidence["why"])
+
+
+def test_misspelling_without_context_is_left_alone(linker):
+    # nothing in the text says who this is: prefer silence to a guess
+    doc = linker(make_doc("Andrei Belasov makan siang bersama keluarganya.", {"Andrei Belasov": []}))
+    assert flags(doc, "name_spelling") == []
+
+
+def test_correct_names_are_linked_not_flagged(linker):
+    text = ("Presiden Rusia Vladimir Putin bertemu Menteri Luar Negeri Sergei Lavrov dan "
+            "Wakil Menteri Pertahanan Alexei Krivoruchko di Moskow.")
+    people = {"Vladimir Putin": ["Presiden Rusia"], "Sergei Lavrov": ["Menteri Luar Negeri"],
+              "Alexei Krivoruchko": ["Wakil Menteri Pertahanan"]}
+    doc = linker(make_doc(text, people, places=["Moskow"]))
+    assert flags(doc) == []
+    assert {e.name: e.kb_id for e in doc._.entities} == {
+        "Vladimir Putin": "wd:Q7747", "Sergei Lavrov": "cia:RUS:Sergey Viktorovich Lavrov",
+        "Alexei Krivoruchko": "sup:krivoruchko", "Moskow": "geonames:524901"}
+
+
+def test_lone_surname_slip_needs_the_full_name_nearby(linker):
+    text = "Ketua DPR Setya Novanto hadir. Menurut Novatno, rapat berjalan lancar."
+    doc = linker(make_doc(text, {"Setya Novanto": ["Ketua DPR"], "Novatno": []}))
+    [flag] = flags(doc, "name_spelling")
+    assert flag.text == "Novatno" and flag.suggestion == "Novanto"
+    alone = linker(make_doc("Menurut Novatno, rapat berjalan lancar.", {"Novatno": []}))
+    assert flags(alone, "name_spelling") == []
+
+
+def test_title_that_the_kb_contradicts_on_that_date(linker):
+    text = "Menteri Pertahanan Sergei Shoigu tiba di Pyongyang."
+    doc = linker(make_doc(text, {"Sergei Shoigu": ["Menteri Pertahanan"]}))
+    [flag] = flags(doc, "title_mismatch")
+    assert flag.suggestion == "Secretary of the Security Council of Russia"
+    # the same sentence in 2020 is right
+    doc = linker(make_doc(text, {"Sergei Shoigu": ["Menteri Pertahanan"]}, published=dt.date(2020, 3, 1)))
+    assert flags(doc) == []
+
+
+def test_unknown_person_is_information_only(linker):
+    doc = linker(make_doc("Wartawan Namira Unia melaporkan.", {"Namira Unia": []}))
+    [flag] = flags(doc)
+    assert flag.kind == "unknown_person" and flag.evidence["severity"] == "info"
+
+
+def test_kb_older_than_the_article_flags_nobody(tmp_path):
+    """With only the CIA list of 2019, people who took office later are not 'misspelled' into
+    someone else and their new titles are not 'wrong'."""
+    kb = tmp_path / "cia.sqlite"
+    build(kb, [str(DATA / "cia-world-leaders-2019" / "cia_world_leaders_flat.csv"), "countries"])
+    text = ("Di Moskow, Perdana Menteri Rusia Mikhail Mishustin, Wakil Perdana Menteri Pertama Denis Manturov, "
+            "Menteri Pertahanan Andrei Belousov dan Menteri Kesehatan Mikhail Murashko hadir.")
+    people = {"Mikhail Mishustin": ["Perdana Menteri Rusia"], "Denis Manturov": ["Wakil Perdana Menteri Pertama"],
+              "Andrei Belousov": ["Menteri Pertahanan"], "Mikhail Murashko": ["Menteri Kesehatan"]}
+    doc = Linker(KB(kb))(make_doc(text, people))
+    assert [f.kind for f in flags(doc) if f.kind != "unknown_person"] == []
+    assert doc._.entities[1].kb_id == "cia:RUS:Denis Valentinovich Manturov"
+
+
+def test_seed_article_end_to_end(seed_text, full_kb):
+    import kabar
+
+    report = kabar.analyze(seed_text, kb=str(full_kb))
+    spelling = {f.text: f.suggestion for f in report.flags if f.kind == "name_spelling"}
+    assert spelling == {"Denis Monturov": "Denis Manturov", "Andrei Belasov": "Andrei Belousov",
+                        "Oleg Kozemako": "Oleg Kozhemyako"}
+    linked = {e.name for e in report.entities if e.type == "PERSON" and e.kb_id}
+    assert {"Vladimir Putin", "Kim Jong Un", "Sergei Lavrov", "Alexander Novak", "Alexei Krivoruchko",
+            "Mikhail Murashko", "Roman Starovoit", "Yuri Borisov", "Oleg Belozerov"} <= linked
+    assert not {"Denis Monturov", "Andrei Belasov", "Oleg Kozemako"} & linked
