@@ -18,6 +18,7 @@ DEFAULT_PIPELINE = [
     "kabar_coref",
     "kabar_dates",
     "kabar_quotes",
+    "kabar_linker",
 ]
 
 
