@@ -74,7 +74,7 @@ def timeline(events: list[dict[str, Any]], width: int = 900) -> dict[str, Any] |
     }
 
 
-def network(pairs: list[dict[str, Any]], size: int = 640, max_nodes: int = 30) -> dict[str, Any] | None:
+def network(pairs: list[dict[str, Any]], size: int = 560, max_nodes: int = 30, label_room: int = 170) -> dict[str, Any] | None:
     """`pairs`: {"source": {"id","name"}, "target": {"id","name"}, "count"} (who acts on whom).
     The busiest `max_nodes` actors are drawn; None when there is nothing to draw."""
     degree: Counter = Counter()
@@ -86,11 +86,12 @@ def network(pairs: list[dict[str, Any]], size: int = 640, max_nodes: int = 30) -
     keep = [node for node, _ in degree.most_common(max_nodes)]
     if not keep:
         return None
-    centre, radius = size / 2, size / 2 - 110
+    width = size + 2 * label_room  # room left and right for the names
+    radius = size / 2 - 30
     pos = {}
     for i, node in enumerate(keep):
         angle = 2 * math.pi * i / len(keep) - math.pi / 2
-        pos[node] = (round(centre + radius * math.cos(angle), 1), round(centre + radius * math.sin(angle), 1), angle)
+        pos[node] = (round(width / 2 + radius * math.cos(angle), 1), round(size / 2 + radius * math.sin(angle), 1), angle)
     heaviest = max(p["count"] for p in pairs)
     edges = []
     for p in sorted(pairs, key=lambda p: p["count"]):
@@ -115,4 +116,4 @@ def network(pairs: list[dict[str, Any]], size: int = 640, max_nodes: int = 30) -
             "lx": round(x + (14 if right else -14), 1), "ly": round(y + 4, 1), "anchor": "start" if right else "end",
             "degree": degree[node],
         })
-    return {"size": size, "nodes": nodes, "edges": edges}
+    return {"width": width, "height": size, "nodes": nodes, "edges": edges}

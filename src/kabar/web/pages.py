@@ -108,11 +108,22 @@ def roles_over_time(seen: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(rows.values(), key=lambda r: (r["first"] or "9999", r["title"]))
 
 
+def form_date(name: str, value: str) -> str | None:
+    """An optional date from a form field: an empty field means no filter."""
+    if not value.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError as err:
+        raise Problem(422, f"{name}: {value!r} is not a date (YYYY-MM-DD)") from err
+
+
 @router.get("/events")
 def events(request: Request, actor: str = Query("", max_length=200), type: str = Query("", max_length=32),
-           since: dt.date | None = None, until: dt.date | None = None, page: Page = Depends(), db=Depends(store)):
+           since: str = Query("", max_length=32), until: str = Query("", max_length=32), page: Page = Depends(),
+           db=Depends(store)):
     filters = {"actor": actor.strip() or None, "type": type.strip() or None,
-               "since": since and since.isoformat(), "until": until and until.isoformat()}
+               "since": form_date("since", since), "until": form_date("until", until)}
     found = envelope(request, page, db.list_events(**filters, limit=page.limit, offset=page.offset))
     found["items"] = [event_view(e) for e in found["items"]]
     drawn = [event_view(e) for e in db.list_events(**filters, limit=TIMELINE_MAX)["items"]]
@@ -138,11 +149,8 @@ def analyse_form(request: Request):
 
 @router.post("/analyse")
 def analyse(request: Request, text: str = Form(..., max_length=1_000_000), published: str = Form("")):
-    try:
-        published_date = dt.date.fromisoformat(published) if published.strip() else None
-    except ValueError as err:
-        raise Problem(422, f"published date {published!r} is not YYYY-MM-DD") from err
-    article = to_article(request, ArticleIn(text=text or " ", published=published_date), "text")
+    published_date = form_date("published", published)
+    article = to_article(request, ArticleIn(text=text, published=published_date), "text")
     r = analyse_article(request, article).to_dict()
     return render(request, "analyse.html", nav="/analyse", text=text, r=r, pieces=pieces(r), links={},
                   names={e["id"]: e["name"] for e in r["entities"]})
