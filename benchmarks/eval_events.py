@@ -1,0 +1,134 @@
+"""Score kabar's event coder against the hand-annotated IndoSum gold set.
+
+    python benchmarks/eval_events.py [tests/data/events_gold/indosum_events.jsonl] [--errors]
+
+Prints precision, recall and F1 overall and per PLOVER type at three levels: type only,
+type + source, and type + source + target (the full event). Arguments match when both are
+absent or when they share a word (names first: "Presiden Jokowi" matches "Jokowi"); a pronoun
+in the gold ("ia", "dirinya") matches any source the coder resolved. Also prints the agreement
+on the negated/hypothetical flags for matched events, and the time per sentence.
+"""
+from __future__ import annotations
+
+import json
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "data" / "events_gold" / "indosum_events.jsonl"
+PRONOUNS = {"ia", "dia", "dirinya", "mereka", "kami", "kita", "saya", "keduanya", "-nya", "nya"}
+STOP = {"dan", "yang", "dari", "di", "ke", "para", "pihak", "sejumlah", "itu", "tersebut", "ini", "saat",
+        "the", "of", "dengan", "untuk", "bagi", "oleh"}
+LEVELS = ("type", "type+source", "full")
+
+
+def words(text: str | None) -> tuple[set[str], set[str]]:
+    """(name words, all content words) of an actor phrase."""
+    if not text:
+        return set(), set()
+    toks = re.findall(r"[\w'-]+", text)
+    content = {t.lower() for t in toks if t.lower() not in STOP and len(t) > 1}
+    names = {t.lower() for t in toks if t[:1].isupper() and t.lower() not in STOP}
+    return names, content
+
+
+def same_actor(gold: str | None, pred: str | None) -> bool:
+    if gold is None or pred is None:
+        return gold is None and pred is None
+    if gold.lower() in PRONOUNS:
+        return True
+    gn, gc = words(gold)
+    pn, pc = words(pred)
+    if gn and pn:
+        return bool(gn & pn)
+    return bool(gc & pc)
+
+
+def matches(g: dict, p: dict, level: str) -> bool:
+    if g["type"] != p["type"]:
+        return False
+    if level == "type":
+        return True
+    if not same_actor(g["source"], p.get("source_text")):
+        return False
+    return level == "type+source" or same_actor(g["target"], p.get("target_text"))
+
+
+def align(gold: list[dict], pred: list[dict], level: str) -> list[tuple[dict, dict]]:
+    """Greedy one-to-one pairs of gold and predicted events."""
+    pairs, used = [], set()
+    for g in gold:
+        for k, p in enumerate(pred):
+            if k not in used and matches(g, p, level):
+                pairs.append((g, p))
+                used.add(k)
+                break
+    return pairs
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main(argv: list[str]) -> None:
+    from kabar.nlp.pipeline import build_nlp
+
+    path = Path(next((a for a in argv if not a.startswith("--")), GOLD))
+    show_errors = "--errors" in argv
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    nlp = build_nlp()
+    tp = {lv: Counter() for lv in LEVELS}
+    n_gold, n_pred = Counter(), Counter()
+    flags = Counter()
+    times = []
+    for item in items:
+        t0 = time.perf_counter()
+        doc = nlp(item["text"])
+        times.append(time.perf_counter() - t0)
+        pred = doc._.events
+        gold = item["events"]
+        n_gold.update(e["type"] for e in gold)
+        n_pred.update(e["type"] for e in pred)
+        for lv in LEVELS:
+            pairs = align(gold, pred, lv)
+            tp[lv].update(g["type"] for g, _ in pairs)
+            if lv == "full":
+                for g, p in pairs:
+                    flags["negated"] += g["negated"] == p["negated"]
+                    flags["hypothetical"] += g["hypothetical"] == p["hypothetical"]
+                    flags["pairs"] += 1
+        if show_errors:
+            full = align(gold, pred, "full")
+            missed = [g for g in gold if all(g is not a for a, _ in full)]
+            extra = [p for p in pred if all(p is not b for _, b in full)]
+            if missed or extra:
+                print(f"\n{item['id']}: {item['text']}")
+                for g in missed:
+                    print(f"  missed {g['type']}: {g['source']} -> {g['target']}")
+                for p in extra:
+                    print(f"  extra  {p['type']} {p['cameo']} '{p['trigger']['text']}': {p['source_text']} -> {p['target_text']}")
+    total_gold, total_pred = sum(n_gold.values()), sum(n_pred.values())
+    print(f"gold: {path.name}, {len(items)} sentences, {total_gold} gold events, {total_pred} predicted")
+    print(f"{'level':<12} {'P':>6} {'R':>6} {'F1':>6}")
+    for lv in LEVELS:
+        p, r, f = prf(sum(tp[lv].values()), total_pred, total_gold)
+        print(f"{lv:<12} {p:6.3f} {r:6.3f} {f:6.3f}")
+    print(f"\nper type, full events (type-only F1 in brackets)\n{'type':<10} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} {'(type F1)':>10}")
+    for t in sorted(set(n_gold) | set(n_pred)):
+        p, r, f = prf(tp["full"][t], n_pred[t], n_gold[t])
+        tf = prf(tp["type"][t], n_pred[t], n_gold[t])[2]
+        print(f"{t:<10} {n_gold[t]:5d} {n_pred[t]:5d} {p:6.3f} {r:6.3f} {f:6.3f} {tf:10.3f}")
+    if flags["pairs"]:
+        print(f"\nflags on {flags['pairs']} matched events: negated agree {flags['negated'] / flags['pairs']:.1%}, "
+              f"hypothetical agree {flags['hypothetical'] / flags['pairs']:.1%}")
+    print(f"time per sentence (whole pipeline): median {statistics.median(times) * 1000:.1f} ms")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
