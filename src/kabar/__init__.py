@@ -39,12 +39,12 @@ def _as_date(value) -> dt.date | None:
 
 def analyze_article(article: Article, kb: str | None = None) -> Report:
     """Run the whole pipeline on one Article and return its Report."""
-    from kabar.nlp.language import detect_language
+    from kabar.nlp.language import describe, detect_language
 
     lang = detect_language(article.text)
     if lang != "id":
         raise UnsupportedLanguage(
-            f"{article.origin or article.id}: language {lang!r} is not supported yet (kabar reads Indonesian)"
+            f"{article.origin or article.id}: written in {describe(lang)}, which is not supported yet (kabar reads Indonesian)"
         )
     nlp = _nlp(lang, str(kb) if kb else None)
     doc = nlp.make_doc(article.text)

@@ -20,6 +20,15 @@ CODES = {
 }
 
 
+NAMES = {"id": "Indonesian", "ms": "Malay", "en": "English", "nl": "Dutch", "fr": "French", "de": "German",
+         "es": "Spanish", "ru": "Russian", "zh": "Chinese", "ar": "Arabic"}
+
+
+def describe(code: str | None) -> str:
+    """"'en' (English)" for messages; "an unrecognised language" when there was none."""
+    return f"{code!r} ({NAMES.get(code, code)})" if code else "an unrecognised language (too little text?)"
+
+
 @lru_cache(maxsize=1)
 def _detector():
     return LanguageDetectorBuilder.from_languages(*CODES).build()
