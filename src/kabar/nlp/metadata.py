@@ -31,7 +31,7 @@ if not Doc.has_extension("dateline"):
 LEAD_CHARS = 400  # outlets and reporters are named at the very start
 NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}"
 DOMAIN = r"[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|net|org|id|co\.id|co|tv|news)\b"
-DASH = r"\s*(?:--|-|–|—)\s"
+DASH = r"(?:\s+(?:--|-|–|—)\s*|\s*(?:--|-|–|—)\s+)"  # spaced on at least one side: "(Pos Kota) –Wakil"
 PART = r"[^\n,()–—-]{2,40}?"
 
 REPORTER_FROM = re.compile(rf"^\s*(?P<byline>{NAME})\s+dari\s+(?P<source>{DOMAIN}|{NAME})\s+melaporkan\b", re.M)
