@@ -138,3 +138,15 @@ def test_opening_twice_keeps_data_and_schema_version(db_url):  # noqa: F811
 def test_bad_database_location_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="nowhere"):
         Store.open(tmp_path / "nowhere" / "kabar.db")
+
+
+def _open_and_count(url):
+    with Store.open(url) as s:
+        return s.summary()["articles"]
+
+
+def test_processes_opening_a_new_database_at_once_migrate_it_once(db_url):  # noqa: F811
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(4) as pool:
+        assert pool.map(_open_and_count, [db_url] * 8) == [0] * 8

@@ -182,6 +182,19 @@ class Store:
         report["entities"] = [{**e, "entity_id": local.get(e["id"])} for e in report.get("entities", [])]
         return report
 
+    def article_text(self, article_id: int) -> str:
+        with self.engine.connect() as conn:
+            return conn.scalar(sa.select(articles.c.text).where(articles.c.id == int(article_id))) or ""
+
+    def iter_reports(self):
+        """Every stored report (as `get_article` gives it), oldest id first."""
+        with self.engine.connect() as conn:
+            ids = list(conn.scalars(sa.select(articles.c.id).order_by(articles.c.id)))
+        for article_id in ids:
+            report = self.get_article(article_id)
+            if report is not None:
+                yield report
+
     def list_articles(self, q: str | None = None, entity: int | None = None, source: str | None = None,
                       story: int | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
         """Articles newest first. `q` matches title or text (case-insensitive); `entity` keeps
@@ -365,6 +378,10 @@ class Store:
                 conn.execute(articles.update().where(articles.c.id.in_(members)).values(story_id=story_id))
         return sum(1 for g in groups if len(g) > 1)
 
+    def has_unclustered(self) -> bool:
+        with self.engine.connect() as conn:
+            return conn.scalar(sa.select(articles.c.id).where(articles.c.story_id.is_(None)).limit(1)) is not None
+
     def summary(self) -> dict[str, int]:
         """Row counts of the main tables."""
         with self.engine.connect() as conn:
@@ -397,13 +414,15 @@ def _event_day():
     return sa.func.coalesce(events.c.date, articles.c.published)
 
 
-_SRC, _TGT = entities.alias("source_entity"), entities.alias("target_entity")
+_SRC, _TGT, _LOC = (entities.alias("source_entity"), entities.alias("target_entity"),
+                    entities.alias("location_entity"))
 
 
 def _events_from():
     return (events.join(articles, articles.c.id == events.c.article_id)
             .outerjoin(_SRC, _SRC.c.id == events.c.source_entity_id)
-            .outerjoin(_TGT, _TGT.c.id == events.c.target_entity_id))
+            .outerjoin(_TGT, _TGT.c.id == events.c.target_entity_id)
+            .outerjoin(_LOC, _LOC.c.id == events.c.location_entity_id))
 
 
 def _events_select():
@@ -411,6 +430,7 @@ def _events_select():
         events, articles.c.title.label("article_title"), articles.c.published,
         articles.c.source.label("article_source"), articles.c.url, articles.c.story_id,
         _SRC.c.name.label("source_name"), _TGT.c.name.label("target_name"),
+        _LOC.c.name.label("location_name"),
     ).select_from(_events_from())
 
 
@@ -453,4 +473,5 @@ def _event_item(row) -> dict[str, Any]:
     item["trigger"] = data.get("trigger")
     item["location"] = data.get("location")
     item["date_from"] = data.get("date_from")
+    item["context"] = data.get("context")
     return item
