@@ -71,5 +71,8 @@ from kabar.web.cli import serve  # noqa: E402  (kabar serve: API and web UI)
 
 app.command()(serve)
 
+from kabar.store.cli import register as register_store  # noqa: E402  (ingest, events, export, counts)
+register_store(app)
+
 from kabar.kb.cli import kb_app  # noqa: E402  (kabar kb build/pull/search/stats)
 app.add_typer(kb_app, name="kb")
