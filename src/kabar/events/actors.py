@@ -19,6 +19,8 @@ from spacy.lang.id.stop_words import STOP_WORDS
 ACTORS_FILE = Path(__file__).parent / "data" / "actors.yaml"
 PRONOUNS = {"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "anda", "kamu"}
 FIRST_PERSON = {"kami", "kita", "saya", "aku"}
+# Words that never join a sector noun to the name after it ("polisi menangkap Rizieq").
+LINK_STOP = {"dan", "atau", "di", "ke", "dari", "yang", "untuk", "dengan", "oleh", "pada", "kepada", "terhadap", "bagi", "atas", "dalam", "itu", "ini", "tersebut"}
 CALENDAR = {
     "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "januari", "februari",
     "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november",
@@ -179,6 +181,21 @@ def find_actors(sent, ents: list[tuple[int, int, str]], trigger_words: set[str])
         elif kind[i] is None and words[i] in PRONOUNS:
             kind[i] = "pronoun"
         i += 1
+    # "Kesatuan Pelaut Indonesia ( KPI )": an abbreviation in brackets belongs to the name before.
+    for i in range(1, n - 2):
+        if words[i] == "(" and kind[i - 1] not in (None, "pronoun") and kind[i + 1] in ("name", "entity", "country") \
+                and words[i + 2] == ")":
+            kind[i] = kind[i + 2] = "link"
+    # "aparat keamanan Myanmar", "pasukan khusus AS": a sector noun, up to two plain words, a country.
+    for i in range(n):
+        if kind[i] == "sector":
+            for gap in (1, 2):
+                j = i + gap + 1
+                plain = all(kind[k] is None and sent[k].is_alpha and sent[k].is_lower and words[k] not in LINK_STOP
+                            for k in range(i + 1, min(j, n)))
+                if j < n and plain and kind[j] in ("country", "name", "entity") and sent[j].text[:1].isupper():
+                    kind[i + 1 : j] = ["link"] * gap
+                    break
     # "pemerintah, militer, dan rakyat Rusia": sector nouns listed before one country share it.
     for i in range(n - 2):
         if kind[i] == "sector" and words[i + 1] in {",", "dan"}:
@@ -199,7 +216,7 @@ def find_actors(sent, ents: list[tuple[int, int, str]], trigger_words: set[str])
             continue
         j = i
         while j < n and kind[j] not in (None, "pronoun") and not (
-            kind[j] == "link" and (j + 1 >= n or kind[j + 1] in (None, "pronoun"))
+            kind[j] == "link" and words[j] != ")" and (j + 1 >= n or kind[j + 1] in (None, "pronoun"))
         ):
             # a new entity directly after another entity is a new actor ("Kim Putin" is rare,
             # "Rusia Korea Utara" never one)

@@ -21,7 +21,7 @@ from kabar.events.actors import FIRST_PERSON, Actor
 PREPS = {
     "di", "ke", "dari", "dengan", "oleh", "dalam", "untuk", "terhadap", "kepada", "bagi", "pada",
     "atas", "antara", "bersama", "menurut", "tentang", "mengenai", "soal", "seperti",
-    "melawan", "menuju", "tanpa", "via", "melalui", "sebagai",
+    "melawan", "menuju", "tanpa", "via", "melalui", "sebagai", "terkait", "kecuali",
 }
 DEFAULT_TARGET_PREPS = ("ke", "kepada", "terhadap", "dengan", "atas", "bagi")
 # A new clause with its own subject starts after these.
@@ -29,16 +29,26 @@ CLAUSE_BREAKS = {
     "setelah", "sebelum", "sejak", "ketika", "saat", "bahwa", "karena", "sehingga", "agar",
     "supaya", "namun", "tetapi", "tapi", "sementara", "meski", "meskipun", "walaupun", "jika",
     "apabila", "kalau", "bila", "sedangkan", "yakni", "yaitu", "padahal", "hingga", "usai",
-    "seusai", "selagi", "sebab", "mengingat", ";", ":", "“", "”", '"', "(", ")",
+    "seusai", "selagi", "sebab", "mengingat", ";", ":", "“", "”", '"',
 }
 # After these the verb shares the subject of the clause before ("tiba di X untuk bertemu").
 SHARED_SUBJECT = {"untuk", "guna", "dan", "lalu", "kemudian", "serta", "sambil", "seraya", "sekaligus"}
 LIGHT_VERBS = {
     "menyatakan", "memberikan", "memberi", "menyampaikan", "melakukan", "mengadakan", "menggelar",
     "melancarkan", "melayangkan", "mengungkapkan", "menunjukkan", "mengajukan", "menjatuhkan",
+    "melepas", "melepaskan", "mengucurkan", "berbalas", "membalas", "sampaikan",
 }
 RECEIVE_VERBS = {"menerima", "mendapat", "mendapatkan", "memperoleh", "meraih", "menuai"}
 ANAPHORIC = {"tersebut", "itu", "ini"}
+PURPOSE = {"untuk", "guna", "agar", "supaya"}
+SAY_WORDS = {"kata", "ujar", "tutur", "ucap", "ungkap", "jelas", "tegas", "menurut"}
+# Words allowed between a nominal event and its actor: "serangan udara AS", "kunjungan resmi Raja".
+NOMINAL_MODIFIERS = {
+    "resmi", "pertama", "kenegaraan", "kerja", "militer", "udara", "darat", "laut", "teror",
+    "kemanusiaan", "ekonomi", "bersenjata", "balasan", "besar-besaran", "terbaru", "terakhir", "penuh",
+}
+# Adverbs between a relative "yang" and its verb: "polisi yang telah menangkap".
+ADVERBS = {"juga", "telah", "sudah", "akan", "tidak", "tak", "belum", "pun", "masih", "sempat", "kerap", "terus", "pernah", "baru", "sedang", "secara", "resmi", "langsung", "kemudian", "lalu", "bahkan", "tetap", "berhasil", "ikut"}
 # Joint actions: "A dan B bertemu / menandatangani perjanjian" is A with B.
 RECIPROCAL = {"040", "041", "044", "045", "046", "050", "057", "060", "061", "062", "063", "064", "030", "031", "036"}
 
@@ -73,11 +83,21 @@ class Sentence:
     def word(self, i: int) -> str:
         return self.words[i] if 0 <= i < len(self.words) else ""
 
+    def is_break(self, j: int) -> bool:
+        """Does token j open a new clause? "untuk" does only before a verb ("untuk bertemu"),
+        not before a noun ("bantuan untuk pengungsi")."""
+        w = self.words[j]
+        if self.owner[j] is not None:
+            return False
+        if w in PURPOSE:
+            return _verb_like(self.word(j + 1))
+        return w in CLAUSE_BREAKS or w in SHARED_SUBJECT
+
     def left_boundary(self, i: int) -> tuple[int, str]:
         """Start of the clause that holds token i, and the word that opened it."""
         j = i - 1
         while j >= 0:
-            if self.owner[j] is None and (self.words[j] in CLAUSE_BREAKS or self.words[j] in SHARED_SUBJECT):
+            if self.is_break(j):
                 return j + 1, self.words[j]
             j -= 1
         return 0, ""
@@ -86,7 +106,7 @@ class Sentence:
         j = i
         while j < len(self.words):
             w = self.words[j]
-            if self.owner[j] is None and (w in CLAUSE_BREAKS or w in SHARED_SUBJECT - {"dan", "serta"} or w in {"yang", ","}):
+            if self.owner[j] is None and (w in {"yang", ","} or (self.is_break(j) and w not in {"dan", "serta"})):
                 return j
             j += 1
         return len(self.words)
@@ -103,41 +123,64 @@ class Sentence:
         return None
 
 
-def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", shared_hops: int = 2) -> tuple[Actor | None, list[Actor]]:
-    """Nearest eligible actor left of token `anchor` (sentence-relative) in its clause."""
+def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", shared_hops: int = 2,
+            leftmost: bool = False) -> tuple[Actor | None, list[Actor]]:
+    """The actor left of token `anchor` (sentence-relative) that its clause is about: the
+    nearest eligible one, or in a clause before "untuk/dan" (leftmost=True) its first one."""
     start, opener = s.left_boundary(anchor)
-    region = range(start, anchor)
-    first_yang = next((i for i in region if s.words[i] == "yang" and s.owner[i] is None), None)
+    antecedent = _relative_antecedent(s, start, anchor)
+    if antecedent is not None:
+        roles.trace.append(f"{label} = {antecedent.text!r}: antecedent of 'yang' before the trigger")
+        return _lead(antecedent, coordinated(s, antecedent, roles))
+    first_yang = next((i for i in range(start, anchor) if s.words[i] == "yang" and s.owner[i] is None), None)
     cands = [a for a in s.actors if start <= s.rel(a.start) and s.rel(a.end) <= anchor]
-    for a in reversed(cands):
+    eligible = []
+    for a in cands:
         i, j = s.rel(a.start), s.rel(a.end)
-        if first_yang is not None and i > first_yang and any(s.rel(c.end) <= first_yang for c in cands):
+        if first_yang is not None and i > first_yang:
             roles.trace.append(f"skip {a.text!r}: inside a 'yang' relative clause")
             continue
         prep = s.prep_before(a)
         if prep:
             roles.trace.append(f"skip {a.text!r}: oblique after {prep!r}")
             continue
-        if s.word(i - 1) == "," and s.word(j) == "," and any(s.rel(c.end) < i - 1 for c in cands):
+        if s.word(i - 1) in SAY_WORDS:
+            roles.trace.append(f"skip {a.text!r}: speaker of an inserted '{s.word(i - 1)}' clause")
+            continue
+        if s.word(i - 1) == "," and s.word(j) == "," and not s.sent[i].text[:1].isupper() and any(s.rel(c.end) < i - 1 for c in cands):
             roles.trace.append(f"skip {a.text!r}: apposition between commas")
             continue
-        if s.word(i - 1) not in {"", ",", "dan", "serta"} and s.owner[i - 1] is None and s.word(i - 1).isalpha() \
-                and not s.sent[i - 1].text[:1].isupper() and a.kind != "pronoun" and _is_noun_head(s, i - 1):
-            roles.trace.append(f"skip {a.text!r}: possessor of {s.words[i - 1]!r}")
-            continue
-        roles.trace.append(f"{label} = {a.text!r}: nearest actor left of the trigger in its clause")
-        return a, coordinated(s, a, roles)
-    if opener in SHARED_SUBJECT and start > 0 and shared_hops:
+        eligible.append(a)
+    if eligible:
+        a = eligible[0] if leftmost else eligible[-1]
+        why = "first actor of the clause before" if leftmost else "nearest actor left of the trigger in its clause"
+        roles.trace.append(f"{label} = {a.text!r}: {why}")
+        return _lead(a, coordinated(s, a, roles))
+    if opener in SHARED_SUBJECT | PURPOSE and start > 0 and shared_hops:
         roles.trace.append(f"clause opened by {opener!r}: subject shared with the clause before")
-        return subject(s, start - 1, roles, label, shared_hops - 1)
+        return subject(s, start - 1, roles, label, shared_hops - 1, leftmost=True)
     return None, []
 
 
-def _is_noun_head(s: Sentence, i: int) -> bool:
-    """A lowercase word right before an actor is a possessed noun ("perkataan Kim") unless it
-    is a verb, adverb or function word; we only know nouns by their -an/-nya/ke- shape."""
-    w = s.words[i]
-    return w.endswith(("an", "nya")) and not w.startswith(("me", "di", "ber", "ter"))
+def _lead(a: Actor, co: list[Actor]) -> tuple[Actor, list[Actor]]:
+    """"A dan B" acting together: A (named first) leads, B is a co-actor."""
+    if co:
+        return co[0], co[1:] + [a]
+    return a, []
+
+
+def _relative_antecedent(s: Sentence, start: int, anchor: int) -> Actor | None:
+    """"polisi yang meminta ...": the trigger opens a relative clause on the actor before 'yang'."""
+    k = anchor - 1
+    while k >= start and s.words[k] in ADVERBS:
+        k -= 1
+    if k >= 1 and s.words[k] == "yang" and s.owner[k - 1] is not None:
+        return s.owner[k - 1]
+    return None
+
+
+def _verb_like(w: str) -> bool:
+    return len(w) > 4 and w.startswith(("me", "ber", "di", "ter", "mem", "men"))
 
 
 def coordinated(s: Sentence, a: Actor, roles: Roles) -> list[Actor]:
@@ -169,7 +212,10 @@ def after(s: Sentence, start: int, preps: tuple[str, ...], roles: Roles, label: 
             return a
     if object_ok:
         for a in cands:
-            if s.prep_before(a) is None and a.kind != "pronoun":
+            gap = s.words[start : s.rel(a.start)]
+            if len(gap) > 5 or any(w in PREPS or _verb_like(w) for w in gap):
+                break
+            if a.kind != "pronoun":
                 roles.trace.append(f"{label} = {a.text!r}: object of the trigger")
                 return a
     return None
@@ -192,27 +238,38 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
     if voice == "nominal":
         before = s.word(trig_start - 1)
         before2 = s.word(trig_start - 2)
+        if s.word(trig_start - 2) == "dan" and s.word(trig_start - 4) in LIGHT_VERBS:
+            before2 = s.word(trig_start - 4)  # "memberikan nasihat dan bantuan"
         if before in RECEIVE_VERBS or before2 in RECEIVE_VERBS:
             roles.trace.append("nominal after a 'receive' verb: the subject is the target, 'dari X' the source")
             roles.target, _ = subject(s, trig_start - (1 if before in RECEIVE_VERBS else 2), roles, "target")
             roles.source = after(s, rest, ("dari",), roles, "source", object_ok=False)
             return roles
         if before in LIGHT_VERBS or before2 in LIGHT_VERBS:
-            anchor = trig_start - (1 if before in LIGHT_VERBS else 2)
+            anchor = trig_start - 1 if before in LIGHT_VERBS else max(k for k in range(trig_start) if s.words[k] == before2)
             roles.trace.append(f"nominal after light verb {s.words[anchor]!r}: read as its verb")
             roles.source, roles.co_sources = subject(s, anchor, roles)
             roles.target = after(s, rest, preps, roles, "target", exclude=[roles.source], object_ok=False)
         else:
             roles.trace.append("nominal: the actor right after is the source (possessor)")
-            nxt = next((a for a in s.actors if 0 <= s.rel(a.start) - rest <= 2), None)
-            if nxt and s.prep_before(nxt) is None and not _adverbial_gap(s, rest, s.rel(nxt.start)):
+            k = rest
+            while k < len(s.words) and s.owner[k] is None and s.words[k] in NOMINAL_MODIFIERS:
+                k += 1
+            if s.word(k) == "antara" and k + 1 < len(s.words):
+                k += 1  # "kerja sama antara A dan B"
+            nxt = s.owner[k] if k < len(s.words) else None
+            if nxt is not None and nxt.kind != "pronoun" and s.rel(nxt.start) == k:
                 roles.source = nxt
                 roles.trace.append(f"source = {nxt.text!r}: possessor of the nominal")
                 rest = s.rel(nxt.end)
+                if s.word(rest) in {"dan", "dengan"} and rest + 1 < len(s.words) and s.owner[rest + 1] is not None:
+                    roles.target = s.owner[rest + 1]
+                    roles.trace.append(f"target = {roles.target.text!r}: joined by {s.word(rest)!r}")
+                    rest = s.rel(roles.target.end)
             if roles.source is None:
                 roles.trace.append("no possessor: a nominal event without its actor is not coded")
                 return roles
-            roles.target = after(s, rest, preps, roles, "target", exclude=[roles.source], object_ok=False)
+            roles.target = roles.target or after(s, rest, preps, roles, "target", exclude=[roles.source], object_ok=False)
             roles.confidence_penalty += 0.1
     elif voice == "passive":
         roles.trace.append("passive (di-/ter-): subject is the target, 'oleh X' the source")
@@ -231,17 +288,12 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
         roles.target = after(s, rest, preps, roles, "target", exclude=[roles.source, *roles.co_sources],
                              object_ok=not trigger.with_words)
     if roles.target is None and roles.co_sources and trigger.cameo in RECIPROCAL:
-        first = roles.co_sources.pop(0)
-        roles.source, roles.target = first, roles.source
-        roles.trace.append(f"joint action: first named {first.text!r} is the source, {roles.target.text!r} the target")
+        roles.target = roles.co_sources.pop()
+        roles.trace.append(f"joint action: {roles.source.text!r} with {roles.target.text!r} (first named is the source)")
     roles.location = place(s, trig_end, roles, exclude=[roles.target]) or (
         roles.target if trigger.place_is_target and roles.target and roles.target.country else None
     )
     return roles
-
-
-def _adverbial_gap(s: Sentence, i: int, j: int) -> bool:
-    return any(s.words[k] in PREPS or s.words[k] in {",", "yang"} for k in range(i, j))
 
 
 def anaphoric_target(s: Sentence, object_start: int, roles: Roles) -> Actor | None:

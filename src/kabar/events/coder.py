@@ -135,6 +135,7 @@ class Coder:
 
     def code(self, doc, explain: bool = False) -> list[dict] | list[Explanation]:
         ents = actors_mod.entity_spans(doc)
+        ent_types = {e.id: e.type for e in (doc._.entities or [])}
         entity_codes = self._entity_codes(doc)
         has_parse = doc.has_annotation("DEP")
         events, explanations = [], []
@@ -153,7 +154,7 @@ class Coder:
                 if ev:
                     events.append(ev)
                     exp.events.append(ev)
-            persons = [a for a in found if a.kind in ("name", "entity") and not a.country or a.sector in ("GOV", "MIL")]
+            persons = [a for a in found if self._is_person(a, ent_types)]
             if persons:
                 recent_person = persons[-1]
             explanations.append(exp)
@@ -195,8 +196,10 @@ class Coder:
             elif word in PERSONAL and recent_person:
                 roles.trace.append(f"source {source.text!r} = the last person named, {recent_person.text!r}")
                 source = recent_person
-            else:
+            elif word in {"anda", "kamu"}:
                 source = None
+            else:
+                roles.trace.append(f"source {source.text!r}: pronoun left unresolved")
         if target is not None and target.kind == "pronoun":
             target = None
         if source is None and target is None:
@@ -242,6 +245,13 @@ class Coder:
             ev["speaker"] = speaker.entity_id or speaker.text
         ev.update(extra)
         return ev
+
+    @staticmethod
+    def _is_person(a: actors_mod.Actor, ent_types: dict[str, str]) -> bool:
+        """Who "ia/dia" may point back to: a PERSON entity, else a name of two words or more."""
+        if a.entity_id:
+            return ent_types.get(a.entity_id) == "PERSON"
+        return a.kind == "name" and len(a.text.split()) >= 2 and not a.country
 
     @staticmethod
     def _date(doc, s: Sentence, m: TriggerMatch) -> tuple[str | None, str | None]:
