@@ -1,5 +1,6 @@
 """Reading http(s) URLs from a real HTTP server on 127.0.0.1 (which needs allow_private)."""
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -46,6 +47,17 @@ class Handler(BaseHTTPRequestHandler):
                     self.wfile.write(b"kabar " * 1000)
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the reader hung up at its size cap, as it should
+        elif self.path == "/pelan":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            try:
+                for _ in range(20):  # a byte at a time: each read is quick, the whole is not
+                    self.wfile.write(b"k")
+                    self.wfile.flush()
+                    time.sleep(0.1)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
         elif self.path == "/putar":
             self.send_response(302)
             self.send_header("Location", "/putar")
@@ -104,3 +116,11 @@ def test_dead_oversized_and_looping_urls_are_errors(server, path, words):
 def test_unreachable_host_is_an_error():
     error = read_one("http://127.0.0.1:9/berita", allow_private=True)  # port 9: nothing listens
     assert isinstance(error, ReadError) and "cannot fetch" in str(error)
+
+
+def test_slow_download_hits_the_deadline(server, monkeypatch):
+    from kabar.read import web
+
+    monkeypatch.setattr(web, "DEADLINE_S", 0.5)
+    error = read_one(f"{server}/pelan", allow_private=True)
+    assert isinstance(error, ReadError) and "longer than" in str(error)

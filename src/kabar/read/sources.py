@@ -51,7 +51,8 @@ def read_path(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Article | Read
         yield from read_jsonl(path)
         return
     if path.stat().st_size > max_bytes:
-        raise ReadError(f"{path}: larger than the {max_bytes:,}-byte size cap")
+        hint = " (write large corpora as JSON Lines, one article per line)" if suffix == ".json" else ""
+        raise ReadError(f"{path}: larger than the {max_bytes:,}-byte size cap{hint}")
     if suffix == ".json":
         yield from read_json(path)
     else:

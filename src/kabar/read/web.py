@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import time
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -13,7 +14,8 @@ from kabar.read.article import Article, ReadError
 from kabar.read.html import article_from_html
 from kabar.read.text import decode, drop_related_links
 
-TIMEOUT = httpx.Timeout(10.0, connect=5.0)
+TIMEOUT = httpx.Timeout(10.0, connect=5.0)  # per connect / per read
+DEADLINE_S = 30.0  # the whole download: a server dripping bytes cannot hold us forever
 MAX_REDIRECTS = 5
 USER_AGENT = "kabar/0.1 (+news analysis)"
 
@@ -55,11 +57,13 @@ def fetch(url: str, max_bytes: int, allow_private: bool = False) -> tuple[bytes,
                     declared = resp.headers.get("content-length")
                     if declared and declared.isdigit() and int(declared) > max_bytes:
                         raise ReadError(f"{url}: larger than the {max_bytes:,}-byte size cap")
-                    body = bytearray()
+                    body, started = bytearray(), time.monotonic()
                     for chunk in resp.iter_bytes():
                         body += chunk
                         if len(body) > max_bytes:
                             raise ReadError(f"{url}: larger than the {max_bytes:,}-byte size cap")
+                        if time.monotonic() - started > DEADLINE_S:
+                            raise ReadError(f"{url}: download took longer than {DEADLINE_S:.0f} s")
                     return bytes(body), resp.headers.get("content-type", ""), current
             except httpx.HTTPError as err:
                 raise ReadError(f"{url}: cannot fetch ({type(err).__name__}: {err})") from None
