@@ -26,8 +26,8 @@ from spacy.tokens import Doc, Span
 
 from kabar.nlp import places
 from kabar.nlp.extensions import init_doc
-from kabar.nlp.lexicon import (NAME_LINKS, NOT_NAMES, ORG_LINKS, PERSON_AFTER, PERSON_BEFORE, PREDICATE,
-                               STOP_WORDS, event_cues, is_common, is_english, organisations, place_cues)
+from kabar.nlp.lexicon import (NAME_LINKS, NOT_NAMES, ORG_BEFORE, ORG_LINKS, PERSON_AFTER, PERSON_BEFORE,
+                               PLACE_BEFORE, PREDICATE, STOP_WORDS, event_cues, is_common, is_english, organisations, place_cues)
 from kabar.nlp.titles import TitleMatch, match_title
 
 INFO = "kabar_entity_info"  # doc.user_data key: (start, end) → {"positions": [...], "country": ...}
@@ -80,7 +80,8 @@ class Reader:
     def namelike(self, i: int) -> bool:
         """Could this token be part of a person's name?"""
         t = self.doc[i]
-        return self.cap(i) and t.is_alpha and len(t) > 1 and not self.acronym(i) and not self.common(i)
+        return (self.cap(i) and t.is_alpha and len(t) > 1 and not self.acronym(i) and not self.common(i)
+                and not (t.lower_.endswith("nya") and len(t) > 6))  # "Twitternya": Twitter + its
 
     def sentence_start(self, i: int) -> bool:
         j = i - 1
@@ -109,7 +110,7 @@ class Reader:
         """Like `run`, but across "dan" between ordinary words: "Pusat Data Informasi dan Humas"."""
         j = self.run(i, end)
         while (j + 1 < end and j > i and self.words[j] in ORG_LINKS and self.cap(j + 1)
-               and not self.namelike(j - 1)):
+               and (not self.namelike(j - 1) or places.lookup(self.doc[j - 1].text))):
             j = self.run(j + 1, end)
         return j
 
@@ -294,6 +295,8 @@ class Reader:
                 k = org
             elif place:
                 p_end, type_, iso3 = place
+                while p_end < c_end and self.namelike(p_end) and not self.known_at(p_end, c_end):
+                    p_end += 1  # "Kapolsek Simpang Kramat": the gazetteer knew only "Simpang"
                 country = country or iso3
                 self.add(k, p_end, type_, country=iso3)
                 name = self.doc[k:p_end].text
@@ -302,6 +305,10 @@ class Reader:
                     name = places.country_names()[iso3]  # "Presiden Rusia" → President of Russia
                 parts[-1].append(name + self.doc[p_end - 1].whitespace_)
                 k = p_end
+            elif self.acronym(k):
+                self.add(k, k + 1, "ORG")  # "Kepala BKPM"
+                parts[-1].append(self.doc[k].text_with_ws)
+                k += 1
             else:
                 parts[-1].append(self.doc[k].text_with_ws)
                 if region and set(m.positions) & REGION_OFFICES and self.cap(k) and not parts[-1][:-1]:
@@ -362,8 +369,9 @@ class Reader:
 
     def organisation(self, i: int, end: int) -> int | None:
         j = self.org_at(i, end, stop_at_name=False)
-        if j is None:
-            return None
+        place = self.place_at(i, end)
+        if j is None or (place and place[0] >= j):
+            return None  # "Federasi Rusia" is the country
         self.add(i, j, "ORG", country=self.country_in(i, j))
         return j
 
@@ -396,26 +404,36 @@ class Reader:
                 if start < j and self.known_at(start, end):
                     return start  # "Mahasiswa | Universitas Gadjah Mada"
         # Words, without the pieces after a hyphen ("Kim Kum-chol" is two words).
+        for k in range(start + 1, j):
+            if self.namelike(k - 1):
+                break
+            if self.known_at(k, end):
+                return k  # "Ajakan | Ketua Umum Partai Gerindra Prabowo Subianto"
         tokens = [k for k in range(start, j) if self.doc[k].is_alpha and not (
             k > start and self.doc[k - 1].text == "-" and not self.doc[k - 1].whitespace_)]
         if not tokens:
             return j
         namelike = [k for k in tokens if self.namelike(k)]
+        all_names = len(namelike) == len(tokens)
         before = self.words[start - 1] if start > 0 else ""
         after = self.words[j] if j < len(self.doc) else ""
-        cue = before in PERSON_BEFORE or after in PERSON_AFTER
-        if any(self.acronym(k) for k in tokens) or not namelike:
-            return j
-        all_names = len(namelike) == len(tokens)
-        if len(tokens) >= 3 and all_names and (before == "," or after == ",") and self.list_of_titles(start):
+        if self.words[j - 1] in self.orgs["suffixes"] or (before in ORG_BEFORE and all(self.cap(k) for k in tokens)):
+            self.add(start, j, "ORG")  # "Iran Aseman Airlines", "kantor berita ISNA"
+        elif not namelike or any(self.acronym(k) for k in tokens) or places.lookup(self.doc[j - 1].text):
+            pass  # ordinary words ("Tanah Air"), an unknown acronym ("Mabes TNI Cilangkap"), a
+            # name ending in a place ("Percetakan Negara Republik Indonesia")
+        elif before in PLACE_BEFORE and all_names and start == i:
+            self.add(start, j, PLACE_BEFORE[before])  # "di Hambalang", "daerah Semirom"
+        elif len(tokens) >= 3 and all_names and (before == "," or after == ",") and self.list_of_titles(start):
             # "..., Roskomos Yuri Borisov, ...": an officials' list item whose title is a name.
             self.add(start, j - 2, "ORG")
             self.add(j - 2, j, "PERSON", titles=[self.doc[start:j - 2].text])
-        elif len(tokens) >= 2 and self.namelike(start) and self.name_words(tokens) and \
+        elif len(tokens) >= 2 and self.name_words(tokens) and \
+                (self.namelike(start) or not self.sentence_start(start)) and \
                 sum(is_english(self.doc[k].text) for k in tokens) * 2 <= len(tokens):
             self.add(start, j, "PERSON")
-        elif cue and all_names:
-            self.add(start, j, "PERSON")
+        elif all_names and (before in PERSON_BEFORE or after in PERSON_AFTER):
+            self.add(start, j, "PERSON")  # "kata Zulkifli", "Gatot meminta"
         elif all_names:
             self.add(start, j, "PERSON", strong=False)
         return j

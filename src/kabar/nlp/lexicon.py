@@ -23,6 +23,13 @@ PERSON_AFTER = {"mengatakan", "menyatakan", "menjelaskan", "menegaskan", "mengun
                 "menyesalkan", "mengimbau", "berharap", "mengungkap", "menyebut", "bertemu",
                 "menandatangani", "mengunjungi", "tiba", "membantah", "menolak", "mengakui",
                 "memastikan", "mengklaim", "menuding", "menanggapi", "melanjutkan", "menjabat"}
+# Lowercase words before a capitalised name that say what it names: "di Hambalang", "daerah
+# Semirom", "kantor berita ISNA", "maskapai Garuda".
+PLACE_BEFORE = {"di": "LOC", "ke": "LOC", "daerah": "LOC", "kawasan": "LOC", "wilayah": "LOC",
+                "pulau": "LOC", "kota": "GPE", "desa": "GPE", "provinsi": "GPE", "kabupaten": "GPE",
+                "kecamatan": "GPE", "negara": "GPE", "negeri": "GPE"}
+ORG_BEFORE = {"berita", "partai", "perusahaan", "maskapai", "klub", "harian", "majalah", "televisi",
+              "organisasi", "lembaga", "bank", "produsen", "raksasa", "operator", "startup", "grup"}
 # Words before a title that make it a predicate ("X merupakan Direktur Utama PT Y"): no name follows.
 PREDICATE = {"merupakan", "adalah", "sebagai", "selaku", "menjadi", "menjabat", "jabatan", "sebagai"}
 # Capitalised but never names: days, months, and words that head a sentence in news.
