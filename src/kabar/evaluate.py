@@ -1,0 +1,112 @@
+"""Score a trained pipeline on a gold test file, so anyone can check the README's figures.
+
+Both scorers run the model on the file's own (gold) tokens, so scores measure tagging, parsing
+and recognition, not tokenisation.
+- NER: exact-span precision/recall/F1 per label and overall (micro). When the model does not
+  know the file's labels (the shipped model on NERP's PPL/PLC/IND...), the file's labels are
+  mapped to kabar's by `corpora.LABEL_MAP`; labels without a counterpart are left out and named.
+- Parser: UPOS accuracy, UAS and LAS over all words, punctuation included; LAS compares the
+  universal relation (the part before ':'), as the CoNLL 2018 shared-task scorer does.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kabar import corpora
+
+
+@dataclass
+class NERScore:
+    p: float
+    r: float
+    f: float
+    n: int  # sentences
+    per_label: dict[str, dict[str, float]] = field(default_factory=dict)
+    left_out: list[str] = field(default_factory=list)  # file labels the model has no counterpart for
+    mapped: bool = False
+
+    def summary(self) -> dict:
+        return {"p": self.p, "r": self.r, "f": self.f, "n": self.n}
+
+
+@dataclass
+class ParserScore:
+    upos: float
+    uas: float
+    las: float
+    n: int  # sentences
+    words: int = 0
+
+    def summary(self) -> dict:
+        return {"upos": self.upos, "uas": self.uas, "las": self.las, "n": self.n}
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return round(100 * p, 2), round(100 * r, 2), round(100 * f, 2)
+
+
+def _run(nlp: Language, docs: list[Doc], needed: set[str]) -> list[Doc]:
+    names = [n for n in nlp.pipe_names if n in needed]
+    with nlp.select_pipes(enable=names):
+        return list(nlp.pipe(docs, batch_size=256))
+
+
+def ner_labels(nlp: Language) -> set[str]:
+    if "ner" not in nlp.pipe_names:
+        raise ValueError("the model has no entity recogniser ('ner')")
+    return set(nlp.get_pipe("ner").labels)
+
+
+def evaluate_ner(nlp: Language, sentences: list[corpora.TaggedSentence]) -> NERScore:
+    """Exact-span P/R/F1 of the model's entities against the sentences' gold spans."""
+    model_labels = ner_labels(nlp)
+    file_labels = {label for s in sentences for _, _, label in s.spans()}
+    mapped = not file_labels <= model_labels
+    rename = {}
+    for label in sorted(file_labels):
+        target = corpora.LABEL_MAP.get(label) if mapped else label
+        if target in model_labels:
+            rename[label] = target
+    scored = set(rename.values())
+    gold = [{(a, b, rename[l]) for a, b, l in s.spans() if l in rename} for s in sentences]
+    docs = _run(nlp, [Doc(nlp.vocab, words=s.words) for s in sentences], {"tok2vec", "ner"})
+    pred = [{(e.start, e.end, e.label_) for e in d.ents if e.label_ in scored} for d in docs]
+    tp, n_pred, n_gold = Counter(), Counter(), Counter()
+    for g, p in zip(gold, pred):
+        for span in g:
+            n_gold[span[2]] += 1
+        for span in p:
+            n_pred[span[2]] += 1
+            tp[span[2]] += span in g
+    per_label = {}
+    for label in sorted(scored):
+        p, r, f = _prf(tp[label], n_pred[label], n_gold[label])
+        per_label[label] = {"p": p, "r": r, "f": f, "gold": n_gold[label]}
+    p, r, f = _prf(sum(tp.values()), sum(n_pred.values()), sum(n_gold.values()))
+    return NERScore(p, r, f, len(sentences), per_label, sorted(file_labels - set(rename)), mapped)
+
+
+def evaluate_parser(nlp: Language, sentences: list[corpora.UDSentence]) -> ParserScore:
+    """UPOS accuracy, UAS and LAS of the model on the sentences' gold words."""
+    for name in ("parser",):
+        if name not in nlp.pipe_names:
+            raise ValueError("the model has no dependency parser ('parser')")
+    docs = [Doc(nlp.vocab, words=s.words, spaces=s.spaces) for s in sentences]
+    docs = _run(nlp, docs, {"tok2vec", "morphologizer", "tagger", "parser"})
+    words = pos_ok = head_ok = label_ok = 0
+    for s, doc in zip(sentences, docs):
+        for tok, upos, head, dep in zip(doc, s.upos, s.heads, s.deps):
+            words += 1
+            pos_ok += tok.pos_ == upos
+            if tok.head.i == head:
+                head_ok += 1
+                label_ok += tok.dep_.split(":")[0].lower() == dep.split(":")[0].lower()
+    pct = lambda k: round(100 * k / words, 2) if words else 0.0  # noqa: E731
+    return ParserScore(pct(pos_ok), pct(head_ok), pct(label_ok), len(sentences), words)

@@ -1,0 +1,101 @@
+"""`kabar evaluate ner|parser` and `kabar train`: score and rebuild the trained models."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from kabar import corpora
+
+evaluate_app = typer.Typer(help="Score a trained model on a gold test file.", no_args_is_help=True)
+
+_MODEL_HELP = "Trained pipeline folder (default: the shipped model)."
+
+
+def _load(model: Optional[Path]):
+    from kabar.nlp.model import ModelError, load_model, model_path
+
+    try:
+        if model_path(model) is None:
+            raise ModelError("no trained model is shipped or given (use --model PATH)")
+        return load_model(model)
+    except ModelError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2)
+
+
+def _read(reader, path: Path, **kw):
+    try:
+        return reader(path, **kw)
+    except corpora.CorpusError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2)
+
+
+@evaluate_app.command("ner")
+def evaluate_ner_cmd(
+    testfile: Path = typer.Argument(..., help="Token-per-line BIO/BILOU file (token first, tag last)."),
+    model: Optional[Path] = typer.Option(None, help=_MODEL_HELP),
+    encoding: str = typer.Option("utf-8", help="The file's encoding, e.g. latin-1."),
+    as_json: bool = typer.Option(False, "--json", help="End with one JSON line {p, r, f, n} in percent."),
+) -> None:
+    """Entity precision, recall and F1 (exact spans), per label and overall."""
+    from kabar.evaluate import evaluate_ner
+
+    sentences = _read(corpora.read_tagged, testfile, encoding=encoding)
+    score = evaluate_ner(_load(model), sentences)
+    if score.mapped:
+        typer.echo("file labels mapped to the model's by kabar's label map (kabar.corpora.LABEL_MAP)")
+    if score.left_out:
+        typer.echo(f"left out (no counterpart in the model): {', '.join(score.left_out)}")
+    typer.echo(f"{'label':<14}{'P':>8}{'R':>8}{'F1':>8}{'gold':>7}")
+    for label, s in score.per_label.items():
+        typer.echo(f"{label:<14}{s['p']:>8.2f}{s['r']:>8.2f}{s['f']:>8.2f}{s['gold']:>7}")
+    typer.echo(f"{'overall':<14}{score.p:>8.2f}{score.r:>8.2f}{score.f:>8.2f}   ({score.n} sentences)")
+    if as_json:
+        typer.echo(json.dumps(score.summary()))
+
+
+@evaluate_app.command("parser")
+def evaluate_parser_cmd(
+    testfile: Path = typer.Argument(..., help="CoNLL-U file."),
+    model: Optional[Path] = typer.Option(None, help=_MODEL_HELP),
+    as_json: bool = typer.Option(False, "--json", help="End with one JSON line {upos, uas, las, n} in percent."),
+) -> None:
+    """UPOS accuracy, UAS and LAS on gold words."""
+    from kabar.evaluate import evaluate_parser
+
+    sentences = _read(corpora.read_conllu, testfile)
+    score = evaluate_parser(_load(model), sentences)
+    typer.echo(f"UPOS {score.upos:.2f}  UAS {score.uas:.2f}  LAS {score.las:.2f}  "
+               f"({score.n} sentences, {score.words} words)")
+    if as_json:
+        typer.echo(json.dumps(score.summary()))
+
+
+def train(
+    recipe: str = typer.Argument(..., help="ud, ner (the shipped pair), nergrit or nerp (benchmark models), or all."),
+    data: Path = typer.Option(Path("../shared/data"), help="The data folder (../shared/data)."),
+    work: Path = typer.Option(Path("training/output"), help="Where corpora, logs and models are written."),
+    ship: bool = typer.Option(False, help="After 'all' (or with ud and ner trained), assemble the shipped model."),
+    limit: int = typer.Option(0, help="Use only the first N sentences of each file (quick runs)."),
+    max_steps: int = typer.Option(0, help="Stop training after this many steps (0: the config's)."),
+) -> None:
+    """Rebuild a model from the data sets, with the configs in training/."""
+    from kabar import train as recipes
+
+    names = ["ud", "ner"] if recipe == "all" else [recipe]
+    for name in names:
+        if name not in recipes.RECIPES:
+            raise typer.BadParameter(f"unknown recipe {name!r}; choose one of {', '.join(recipes.RECIPES)} or all")
+    if not data.is_dir():
+        raise typer.BadParameter(f"data folder {data} does not exist")
+    overrides = {"training.max_steps": max_steps} if max_steps else None
+    for name in names:
+        best, _ = recipes.train_recipe(name, data, work, limit=limit, overrides=overrides)
+        typer.echo(f"{name}: best model in {best}")
+    if ship:
+        target = recipes.ship(work, data)
+        typer.echo(f"shipped model written to {target}")

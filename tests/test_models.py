@@ -1,0 +1,74 @@
+"""The shipped trained pipeline: what it carries, how kabar loads it, what it finds in the seed."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kabar.nlp.model import SHIPPED, ModelError, load_model, model_path
+from kabar.nlp.pipeline import build_nlp
+from kabar.train import SHIP_TESTS
+
+pytestmark = pytest.mark.skipif(not (SHIPPED / "meta.json").exists(), reason="no shipped model")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+@pytest.fixture(scope="module")
+def seed_doc(nlp, seed_text):
+    return nlp(seed_text)
+
+
+def test_shipped_model_is_small_and_says_what_it_learned_from():
+    size = sum(f.stat().st_size for f in SHIPPED.rglob("*") if f.is_file())
+    assert size <= 40 * 2**20
+    meta = json.loads((SHIPPED / "meta.json").read_text(encoding="utf-8"))["kabar"]
+    trained_on = {path for recipe in meta["sources_sha256"].values() for path in recipe["train"]}
+    assert "ud-id-gsd/id-ud-train.v2.0-2017-02.conllu" in trained_on
+    assert "indonlu/nergrit_ner-grit/train_preprocess.txt" in trained_on
+    assert not trained_on & set(SHIP_TESTS["parser"] + SHIP_TESTS["ner"]), "test data in training"
+    assert not any(path.startswith("indolem/") for path in trained_on), "evaluation-only data in training"
+    assert meta["test_scores"]["ud-id-gsd/id_gsd-ud-test.conllu"]["upos"] > 85
+
+
+def test_analysis_pipeline_loads_the_trained_components(nlp):
+    import kabar
+
+    assert {"parser", "ner", "morphologizer", "trainable_lemmatizer"} <= set(kabar._nlp("id", None).pipe_names)
+    names = nlp.pipe_names
+    assert names.index("kabar_sentences") < names.index("parser")
+    assert set(nlp.get_pipe("ner").labels) >= {"PERSON", "ORG", "LOC"}
+
+
+def test_parser_keeps_the_sentence_starts_kabar_sets(nlp, seed_text, seed_doc):
+    with nlp.select_pipes(enable=["kabar_sentences"]):
+        ruled = nlp(seed_text)
+    assert [s.start for s in seed_doc.sents] == [s.start for s in ruled.sents]
+
+
+@pytest.mark.parametrize("name", [
+    "Kim Kum-chol", "Kim Jong Un", "Vladimir Putin", "Sergei Lavrov", "Denis Monturov", "Alexander Novak",
+    "Andrei Belasov", "Alexei Krivoruchko", "Mikhail Murashko", "Roman Starovoit", "Oleg Belozerov",
+])
+def test_seed_people_are_found_as_persons(seed_doc, name):
+    persons = {e.text for e in seed_doc.ents if e.label_ == "PERSON"}
+    assert any(name in p for p in persons), persons
+
+
+def test_seed_parse_gives_who_signs_what(seed_doc):
+    signings = [t for t in seed_doc if t.lower_ == "menandatangani" and t.nbor().lower_ == "perjanjian"]
+    assert len(signings) == 2
+    for verb in signings:
+        deps = {child.dep_: child for child in verb.children}
+        assert deps["obj"].lower_ == "perjanjian"
+        assert deps["nsubj"].text in {"Kim", "Putin", "negara"}
+
+
+def test_model_choice_blank_and_bad_path(tmp_path, monkeypatch):
+    monkeypatch.setenv("KABAR_MODEL", "blank")
+    assert model_path() is None and load_model().pipe_names == []
+    with pytest.raises(ModelError, match=f"{tmp_path}: not a trained spaCy pipeline"):
+        load_model(tmp_path)

@@ -1,0 +1,49 @@
+"""The training recipe end to end on a small slice: it must learn, not just run."""
+from __future__ import annotations
+
+import json
+
+import spacy
+
+from conftest import DATA
+from kabar import corpora, train
+from kabar.evaluate import evaluate_ner
+
+# A narrow, shallow network and few steps: enough to learn the common names in a few minutes.
+TINY = {
+    "components.ner.model.tok2vec.encode.width": 64,
+    "components.ner.model.tok2vec.encode.depth": 2,
+    "training.max_steps": 600,
+    "training.eval_frequency": 200,
+}
+
+
+def capitalised_runs_baseline(sentences, label):
+    """Trivial baseline: every run of capitalised words is an entity of the most common label."""
+    tp = n_pred = n_gold = 0
+    for s in sentences:
+        pred, start = set(), None
+        for i, word in enumerate(s.words + ["x"]):
+            if word[:1].isupper() and i > 0:
+                start = i if start is None else start
+            elif start is not None:
+                pred.add((start, i))
+                start = None
+        gold = {(a, b) for a, b, l in s.spans() if l == label}
+        tp += len(pred & gold)
+        n_pred += len(pred)
+        n_gold += sum(1 for *_, l in s.spans())
+    p, r = tp / max(n_pred, 1), tp / max(n_gold, 1)
+    return 100 * 2 * p * r / (p + r) if p + r else 0.0
+
+
+def test_tiny_ner_model_learns_from_a_slice(tmp_path):
+    best, checksums = train.train_recipe("nergrit", DATA, tmp_path, limit=500, overrides=TINY)
+    assert list(checksums["train"]) == ["indonlu/nergrit_ner-grit/train_preprocess.txt"]
+    assert list(checksums["dev"]) == ["indonlu/nergrit_ner-grit/valid_preprocess.txt"]
+    assert json.loads((best / "kabar_sources.json").read_text())  # checksums travel with the model
+    held_out = corpora.read_tagged(DATA / "indonlu" / "nergrit_ner-grit" / "test_preprocess.txt")[:150]
+    score = evaluate_ner(spacy.load(best), held_out)
+    baseline = capitalised_runs_baseline(held_out, "PLACE")
+    assert score.f > baseline + 15, (score, baseline)
+    assert set(score.per_label) == {"PERSON", "PLACE", "ORGANISATION"}
