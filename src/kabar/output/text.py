@@ -45,22 +45,39 @@ def render_text(report: Report, out: TextIO, width: int | None = None, color: bo
         console.print(table)
     if report.quotes:
         console.print(Text("Quotes", style="italic"))
+        rows = []
         for q in report.quotes:
             who = speaker_name(report, q)
-            console.print(Text.assemble((f"  L{lines.of(q.start)} ", "dim"), (who or "(unknown speaker)", "bold cyan" if who else "dim"), ": ", q.text))
+            rows.append((lines.of(q.start), Text.assemble((who or "(unknown speaker)", "bold cyan" if who else "dim"), ": ", q.text)))
+        console.print(_listing(rows))
     if report.events:
         console.print(Text("Events", style="italic"))
+        rows = []
         for row in event_rows(report):
             line = row.pop("line", "")
-            console.print(Text.assemble((f"  L{line} " if line else "  ", "dim"), ("  ".join(f"{k}: {v}" for k, v in row.items() if v), "")))
+            rows.append((line, Text("  ".join(f"{k}: {v}" for k, v in row.items() if v))))
+        console.print(_listing(rows))
     if report.flags:
         console.print(Text(f"Flags ({len(report.flags)})", style="bold red"))
+        rows = []
         for f in report.flags:
-            console.print(Text.assemble((f"  L{lines.of(f.start)} ", "dim"), (f.kind, "bold red"), f" {f.text!r}: {f.message}"))
+            entry = Text.assemble((f.kind, "bold red"), f" {f.text!r}: {f.message}")
             if f.suggestion:
-                console.print(Text(f"      suggestion: {f.suggestion}", style="green"))
+                entry.append(f"\nsuggestion: {f.suggestion}", style="green")
+            rows.append((lines.of(f.start), entry))
+        console.print(_listing(rows))
     else:
         console.print(Text("No flags.", style="dim"))
+
+
+def _listing(rows: list[tuple[int | str, Text]]) -> Table:
+    """"L12  entry" rows; long entries wrap under themselves, not under the line number."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="dim", justify="right")
+    grid.add_column(overflow="fold")
+    for line, entry in rows:
+        grid.add_row(f"  L{line}" if line != "" else "", entry)
+    return grid
 
 
 def _plain(*values: str) -> list[Text]:
