@@ -4,29 +4,8 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from kabar.report import DateMention, Entity, Flag, Mention, Quote, Report
 from kabar.store import Store, StoreError
-from store_fixtures import db_url  # noqa: F401  (fixture)
-
-
-def make_report(doc_id="a1", published="2024-06-19", title="Putin tiba di Pyongyang", source="antara",
-                putin_title="Presiden Rusia"):
-    text = "Presiden Rusia Vladimir Putin tiba di Pyongyang. Kim Jong Un menyambutnya."
-    putin = Entity(id="e1", name="Vladimir Putin", type="PERSON", kb_id="Q7747", titles=[putin_title],
-                   mentions=[Mention(15, 29, "Vladimir Putin")], extra={"country": "RUS"})
-    kim = Entity(id="e2", name="Kim Jong Un", type="PERSON", mentions=[Mention(49, 60, "Kim Jong Un")])
-    place = Entity(id="e3", name="Pyongyang", type="GPE", mentions=[Mention(38, 47, "Pyongyang")])
-    return Report(
-        id=doc_id, source=source, url=f"https://example.org/{doc_id}", language="id", published=published,
-        title=title, text=text, entities=[putin, kim, place],
-        dates=[DateMention(0, 5, "Rabu", "2024-06-19", "day")],
-        quotes=[Quote(49, 70, "Kim Jong Un menyambutnya", speaker="e2")],
-        events=[{"type": "CONSULT", "mode": "visit", "cameo": "042", "source": "e1", "target": "e2",
-                 "location": "e3", "date": published, "negated": False, "hypothetical": False,
-                 "sentence": {"start": 0, "end": 48}, "trigger": {"start": 30, "end": 34, "text": "tiba"},
-                 "confidence": 0.8, "source_actor": "RUS GOV", "target_actor": "PRK GOV"}],
-        flags=[Flag("name_spelling", 49, 60, "Kim Jong Un", "spelling?", suggestion="Kim Jong-un")],
-    )
+from store_fixtures import db_url, make_report  # noqa: F401  (db_url: fixture)
 
 
 @pytest.fixture

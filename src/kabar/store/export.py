@@ -20,7 +20,7 @@ COLUMNS = [
     ("date", "string"), ("type", "string"), ("mode", "string"), ("cameo", "string"),
     ("source_entity_id", "int64"), ("source_name", "string"), ("source_actor", "string"),
     ("target_entity_id", "int64"), ("target_name", "string"), ("target_actor", "string"),
-    ("location_entity_id", "int64"), ("negated", "bool"), ("hypothetical", "bool"),
+    ("location_entity_id", "int64"), ("negated", "bool_"), ("hypothetical", "bool_"),
     ("trigger_text", "string"), ("confidence", "float64"), ("article_title", "string"),
     ("article_source", "string"), ("url", "string"),
 ]
