@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kabar.events.actors import CALENDAR as CALENDAR_WORDS
 from kabar.events.actors import FIRST_PERSON, Actor
 
 PREPS = {
@@ -23,7 +24,8 @@ PREPS = {
     "atas", "antara", "bersama", "menurut", "tentang", "mengenai", "soal", "seperti",
     "melawan", "menuju", "tanpa", "via", "melalui", "sebagai", "terkait", "kecuali",
 }
-DEFAULT_TARGET_PREPS = ("ke", "kepada", "terhadap", "dengan", "atas", "bagi")
+DEFAULT_TARGET_PREPS = ("ke", "kepada", "terhadap", "dengan", "atas", "bagi", "pada")
+DEFAULT_PREP_REACH = 6  # a default preposition's target must come this close to the trigger
 # A new clause with its own subject starts after these.
 CLAUSE_BREAKS = {
     "setelah", "sebelum", "sejak", "ketika", "saat", "bahwa", "karena", "sehingga", "agar",
@@ -39,6 +41,11 @@ LIGHT_VERBS = {
     "melepas", "melepaskan", "mengucurkan", "berbalas", "membalas", "sampaikan",
 }
 RECEIVE_VERBS = {"menerima", "mendapat", "mendapatkan", "memperoleh", "meraih", "menuai"}
+# "mohon dukungan X": support asked for is not support given.
+ASK_VERBS = {"mohon", "memohon", "meminta", "minta", "mengharapkan", "berharap", "butuh", "membutuhkan", "menggalang"}
+# Words that may stand between a subject and its verb: "Putin baru-baru ini mengunjungi".
+PREVERBAL = {"baru-baru", "ini", "kemarin", "pada", "hari", "sebelumnya", "kini", "selalu", "sering",
+             "hanya", "pula", "lagi", "mulai", "segera", "justru", "memang", "sendiri", "(", ")", "/", "-", "–"}
 ANAPHORIC = {"tersebut", "itu", "ini"}
 PURPOSE = {"untuk", "guna", "agar", "supaya"}
 SAY_WORDS = {"kata", "ujar", "tutur", "ucap", "ungkap", "jelas", "tegas", "menurut"}
@@ -128,6 +135,11 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
     """The actor left of token `anchor` (sentence-relative) that its clause is about: the
     nearest eligible one, or in a clause before "untuk/dan" (leftmost=True) its first one."""
     start, opener = s.left_boundary(anchor)
+    if not leftmost:
+        blocker = _plain_subject(s, start, anchor)
+        if blocker is not None:
+            roles.trace.append(f"no {label}: {s.words[blocker]!r} right before the trigger is a subject that is no actor")
+            return None, []
     antecedent = _relative_antecedent(s, start, anchor)
     if antecedent is not None:
         roles.trace.append(f"{label} = {antecedent.text!r}: antecedent of 'yang' before the trigger")
@@ -179,6 +191,24 @@ def _relative_antecedent(s: Sentence, start: int, anchor: int) -> Actor | None:
     return None
 
 
+def _plain_subject(s: Sentence, start: int, anchor: int) -> int | None:
+    """Index of a non-actor noun standing right before the verb ("penerimanya mendukung"),
+    skipping adverbs, modals and time words; None when an actor or a clause edge comes first."""
+    from kabar.events.coder import FUTURE, MODAL, NEGATION
+
+    skip = ADVERBS | PREVERBAL | FUTURE | MODAL | NEGATION
+    k = anchor - 1
+    while k >= start:
+        w = s.words[k]
+        if s.owner[k] is not None or w in {",", "yang"} or s.is_break(k):
+            return None
+        if w in skip or not w.isalpha() or w.isdigit() or s.sent[k].text[:1].isupper() and w in CALENDAR_WORDS:
+            k -= 1
+            continue
+        return k if not _verb_like(w) else None
+    return None
+
+
 def _verb_like(w: str) -> bool:
     return len(w) > 4 and w.startswith(("me", "ber", "di", "ter", "mem", "men"))
 
@@ -200,14 +230,15 @@ def coordinated(s: Sentence, a: Actor, roles: Roles) -> list[Actor]:
     return out
 
 
-def after(s: Sentence, start: int, preps: tuple[str, ...], roles: Roles, label: str, exclude=(), object_ok=True) -> Actor | None:
-    """First actor right of `start` in the clause: introduced by one of `preps`, or (when
-    object_ok) a bare object."""
+def after(s: Sentence, start: int, preps: tuple[str, ...], roles: Roles, label: str, exclude=(), object_ok=True,
+          reach: int | None = None) -> Actor | None:
+    """First actor right of `start` in the clause: introduced by one of `preps` (within
+    `reach` words when given), or (when object_ok) a bare object."""
     end = s.right_boundary(start)
     cands = [a for a in s.actors if start <= s.rel(a.start) < end and a not in exclude]
     for a in cands:
         p = s.prep_before(a)
-        if p and p in preps:
+        if p and p in preps and (reach is None or s.rel(a.start) - start <= reach):
             roles.trace.append(f"{label} = {a.text!r}: after {p!r}")
             return a
     if object_ok:
@@ -234,12 +265,16 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
     """All roles for one trigger from word order (indices sentence-relative)."""
     roles = Roles()
     preps = trigger.target_preps or DEFAULT_TARGET_PREPS
+    reach = None if trigger.target_preps else DEFAULT_PREP_REACH
     rest = object_end if object_end is not None else trig_end
     if voice == "nominal":
         before = s.word(trig_start - 1)
         before2 = s.word(trig_start - 2)
         if s.word(trig_start - 2) == "dan" and s.word(trig_start - 4) in LIGHT_VERBS:
             before2 = s.word(trig_start - 4)  # "memberikan nasihat dan bantuan"
+        if before in ASK_VERBS or before2 in ASK_VERBS:
+            roles.trace.append(f"nominal after {before!r}: asked for, not done; not coded")
+            return roles
         if before in RECEIVE_VERBS or before2 in RECEIVE_VERBS:
             roles.trace.append("nominal after a 'receive' verb: the subject is the target, 'dari X' the source")
             roles.target, _ = subject(s, trig_start - (1 if before in RECEIVE_VERBS else 2), roles, "target")
@@ -285,8 +320,9 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
             roles.target = after(s, rest, preps, roles, "target", exclude=[roles.source], object_ok=False)
     else:
         roles.source, roles.co_sources = subject(s, trig_start, roles)
-        roles.target = after(s, rest, preps, roles, "target", exclude=[roles.source, *roles.co_sources],
-                             object_ok=not trigger.with_words)
+        taken = [roles.source, *roles.co_sources]
+        roles.target = after(s, trig_end, (), roles, "target", exclude=taken) or \
+            after(s, rest, preps, roles, "target", exclude=taken, object_ok=False, reach=reach)
     if roles.target is None and roles.co_sources and trigger.cameo in RECIPROCAL:
         roles.target = roles.co_sources.pop()
         roles.trace.append(f"joint action: {roles.source.text!r} with {roles.target.text!r} (first named is the source)")

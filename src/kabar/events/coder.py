@@ -23,6 +23,7 @@ FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID"
 SAY_VERBS = {"kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "tegas", "katanya", "ujarnya", "tuturnya", "ungkapnya", "jelasnya", "tegasnya"}
 OPEN_QUOTES, CLOSE_QUOTES = {"“", '"', "‘"}, {"”", '"', "’"}
 PERSONAL = {"ia", "dia", "beliau"}
+WITH_WINDOW = 6  # how far after the trigger a `with` word may come
 
 
 @dataclass
@@ -65,7 +66,7 @@ def find_triggers(sent, lex: lexicon_mod.Lexicon) -> list[TriggerMatch]:
                 continue
             obj_end = None
             if f.trigger.with_words:
-                window = range(i + n, min(len(words), i + n + 4))
+                window = range(i + n, min(len(words), i + n + WITH_WINDOW))
                 hit = next((k for k in window if words[k] in f.trigger.with_words), None)
                 if hit is None:
                     continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 # Pattern -> (prefix kind, suffix, voice). Voice tells the argument finder where the actor is.
 PATTERNS = {
     "root": ("", "", "active"),
+    "noun": ("", "", "nominal"),  # a bare noun used as an event word: sanksi, invasi, protes
     "meN-": ("meN", "", "active"),
     "meN-kan": ("meN", "kan", "active"),
     "meN-i": ("meN", "i", "active"),
