@@ -2,6 +2,8 @@
 (IndoSum articles posted to /api/ingest) plus the hand-made reports of `web_corpus`."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -171,6 +173,19 @@ def test_pages_escape_hostile_text(corpus):
     assert "&lt;script&gt;window.pwned = 1&lt;/script&gt;" in html
     assert "javascript:" not in html
     assert "script-src 'self'" in client.get("/").headers["content-security-policy"]
+
+
+def test_pages_load_nothing_from_other_hosts(corpus):
+    """Every chart and style works offline: no page links a script, style or image elsewhere."""
+    client, _, hand = corpus
+    entity = client.get("/api/entities", params={"q": "zulkifli"}).json()["items"][0]["entity_id"]
+    for path in ("/", "/search?q=zulkifli", "/articles", f"/articles/{hand[0]}", f"/entities/{entity}", "/events",
+                 "/network", "/analyse", "/docs"):
+        html = client.get(path).text
+        assert client.get(path).status_code == 200, path
+        assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=\"(https?:)?//", html), path
+    docs = client.get("/docs").text
+    assert "/api/analyse" in docs and "/openapi.json" in docs
 
 
 def test_server_without_database_still_analyses(seed_text):

@@ -68,6 +68,8 @@ def create_app(db: str | None = None, max_body_bytes: int = MAX_BODY_BYTES, max_
         version=kabar.__version__,
         description="Indonesian news as structured knowledge: analyse a text, ingest articles, and browse "
         "articles, entities, PLOVER events and flags. Errors are RFC 9457 problem details.",
+        docs_url=None,  # FastAPI's Swagger and ReDoc pages load script from a CDN: /docs is ours
+        redoc_url=None,
     )
     app.state.store = _open_store(db) if db else None
     app.state.max_text_chars = max_text_chars

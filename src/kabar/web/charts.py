@@ -39,12 +39,12 @@ def _month_ticks(first: dt.date, last: dt.date, max_ticks: int = 12) -> list[dt.
 
 
 def timeline(events: list[dict[str, Any]], width: int = 900) -> dict[str, Any] | None:
-    """Each event needs `date`, `type`; `label` and `href` are shown on the dot. None if no
-    event has a date."""
+    """Each event needs `date`, `type`; `label` and `href` are shown on the dot. Events without
+    a date are counted in `undated`, not drawn."""
     dated = [(parse_date(e.get("date")), e) for e in events]
     dated = [(d, e) for d, e in dated if d]
     if not dated:
-        return None
+        return {"points": [], "undated": len(events)}
     lanes = sorted({e.get("type") or "?" for _, e in dated})
     first = min(d for d, _ in dated) - dt.timedelta(days=1)
     last = max(d for d, _ in dated) + dt.timedelta(days=1)
@@ -70,7 +70,7 @@ def timeline(events: list[dict[str, Any]], width: int = 900) -> dict[str, Any] |
         "width": width, "height": bottom + AXIS, "left": LEFT, "right": width - RIGHT, "bottom": bottom,
         "lanes": [{"name": name, "y": TOP + i * LANE_H + LANE_H / 2} for i, name in enumerate(lanes)],
         "ticks": [{"x": x(t), "label": t.strftime("%b %Y")} for t in _month_ticks(first, last)],
-        "points": points,
+        "points": points, "undated": len(events) - len(dated),
     }
 
 

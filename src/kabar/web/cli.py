@@ -8,7 +8,7 @@ import typer
 
 
 def serve(
-    db: str = typer.Option("kabar.db", help="SQLite file or postgresql:// URL (what `kabar ingest` filled)."),
+    db: str = typer.Option("kabar.db", envvar="KABAR_DB", help="SQLite file or postgresql:// URL (what `kabar ingest` filled; $KABAR_DB)."),
     host: str = typer.Option("127.0.0.1", help="Address to listen on; 0.0.0.0 exposes it to the network."),
     port: int = typer.Option(8000, help="Port to listen on."),
     kb: Optional[Path] = typer.Option(None, help="Knowledge base file for the analyse endpoint."),

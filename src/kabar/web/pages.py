@@ -19,6 +19,20 @@ from kabar.web.paging import Page, envelope
 from kabar.web.problems import Problem
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+
+
+def headline(article: dict[str, Any]) -> str:
+    """What a list shows for an article: its title, else the words of a slug-like id
+    ("1490674536-mustahil-transportasi-..." → "mustahil transportasi …"), else its number."""
+    if article.get("title"):
+        return article["title"]
+    words = [w for w in str(article.get("doc_id") or "").split("-") if w.isalpha()]
+    if len(words) >= 3:
+        return " ".join(words).capitalize() + " …"
+    return f"Untitled article #{article.get('article_id')}"
+
+
+templates.env.filters["headline"] = headline
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 TIMELINE_MAX = 500  # events drawn on one timeline
 
@@ -45,7 +59,7 @@ def event_view(e: dict[str, Any]) -> dict[str, Any]:
     names = [x["name"] if x else code for x, code in ((source, e.get("source_actor")), (target, e.get("target_actor")))]
     return {
         **e, "source": source, "target": target, "date": e.get("date") or e.get("published"),
-        "article": {"id": e["article_id"], "title": e.get("article_title")},
+        "article": {"article_id": e["article_id"], "title": e.get("article_title")},
         "label": " → ".join(n or "?" for n in names) + (f": {e['trigger_text']}" if e.get("trigger_text") else ""),
         "href": f"/articles/{e['article_id']}",
     }
@@ -91,7 +105,8 @@ def entity(request: Request, entity_id: int, db=Depends(store)):
     if e is None:
         raise Problem(404, f"no entity {entity_id}")
     events = [event_view(x) for x in e["events"]]
-    return render(request, "entity.html", e=e, events=events, timeline=charts.timeline(events),
+    articles = sorted(e["articles"], key=lambda a: a.get("published") or "", reverse=True)  # newest first, undated last
+    return render(request, "entity.html", e=e, events=events, timeline=charts.timeline(events), articles=articles,
                   roles=roles_over_time(e["titles_over_time"]))
 
 
@@ -140,6 +155,17 @@ def network(request: Request, type: str = Query("", max_length=32), db=Depends(s
     pairs = [{"source": {"id": s, "name": s}, "target": {"id": t, "name": t}, "count": n} for (s, t), n in weights.items()]
     return render(request, "network.html", nav="/network", chart=charts.network(pairs), type=type,
                   types=EVENT_TYPES, pairs=sorted(pairs, key=lambda p: -p["count"])[:30])
+
+
+@router.get("/docs")
+def api_docs(request: Request):
+    """The API reference, read from the app's own OpenAPI schema."""
+    schema = request.app.openapi()
+    routes = [{"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+               "params": [(p["name"], p["in"], p.get("description", "")) for p in op.get("parameters", [])],
+               "body": "requestBody" in op}
+              for path, ops in schema["paths"].items() for method, op in ops.items()]
+    return render(request, "docs.html", nav="/docs", routes=routes, version=schema["info"]["version"])
 
 
 @router.get("/analyse")
