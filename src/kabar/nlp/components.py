@@ -2,4 +2,5 @@
 from kabar.nlp import sentences, metadata  # noqa: F401
 from kabar.nlp import dates, quotes  # noqa: F401
 from kabar.nlp import entities, coref  # noqa: F401
+from kabar import checks  # noqa: F401  (kabar_checks)
 from kabar.nlp import linker  # noqa: F401

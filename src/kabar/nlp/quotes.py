@@ -48,6 +48,7 @@ PHRASE_END = re.compile(
     r"\s*(?:[,.;:!?(\[]|\s(?:dalam|saat|ketika|kepada|kpd|di|seusai|usai|seperti|sebagaimana|dilansir|dikutip|"
     r"melalui|lewat|pada|yang|sambil|sembari|menanggapi|terkait|soal|tentang|setelah|sebelum|penuh|lagi)\b)"
 )
+MAX_PARAGRAPHS = 2  # a quote left open may close this many paragraphs later
 MIN_WORDS = 4  # shorter quoted text without a cue is a term in scare quotes: “kode keras”
 
 
@@ -62,11 +63,15 @@ class QuoteSpan:
 
 
 def scan_quotes(text: str) -> tuple[list[QuoteSpan], list[int]]:
-    """Quoted spans paragraph by paragraph, and the offsets of closing marks with no opener."""
+    """Quoted spans paragraph by paragraph, and the offsets of closing marks with no opener.
+    A quote left open at a paragraph end stays open until a closing mark in the next
+    paragraphs (when no other quote mark comes first)."""
     spans: list[QuoteSpan] = []
     stray: list[int] = []
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     carry_from: int | None = None  # an opener left alone at the end of the previous line
+    unclosed: int | None = None  # index in spans of a quote left open at a paragraph end
+    unclosed_para = 0
     for index, (p_start, p_end) in enumerate(paragraphs):
         open_at = carry_from
         carry_from = None
@@ -74,11 +79,18 @@ def scan_quotes(text: str) -> tuple[list[QuoteSpan], list[int]]:
             ch = text[i]
             if ch not in OPENERS and ch not in CLOSERS and ch not in STRAIGHT:
                 continue
+            if ch in STRAIGHT and i > p_start and text[i - 1].isdigit():
+                continue  # inches or seconds of arc: 202,5"
             if open_at is None:
-                if ch in CLOSERS or (ch in STRAIGHT and _looks_closing(text, i, p_start)):
+                closing = ch in CLOSERS or (ch in STRAIGHT and _looks_closing(text, i, p_start))
+                if closing and unclosed is not None and index - unclosed_para <= MAX_PARAGRAPHS:
+                    # the writer did not reopen the quote in the next paragraph: one long quote
+                    spans[unclosed] = _span(text, spans[unclosed].open_at, i, i)
+                elif closing:
                     stray.append(i)
                 else:
                     open_at = i
+                unclosed = None
             elif ch in OPENERS:  # a second opener: the first one never closed
                 spans.append(_span(text, open_at, i, None))
                 open_at = i
@@ -94,6 +106,7 @@ def scan_quotes(text: str) -> tuple[list[QuoteSpan], list[int]]:
         nxt = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
         span.continues = nxt is not None and text[nxt] in OPENERS | STRAIGHT
         spans.append(span)
+        unclosed, unclosed_para = (None if span.continues else len(spans) - 1), index
     return [s for s in spans if s.end > s.start], stray
 
 
