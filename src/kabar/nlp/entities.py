@@ -64,11 +64,14 @@ class Reader:
         self.found: list[Found] = []
         self.lower_in_doc = {t.lower_ for t in doc if t.is_lower}
         self.skip_to = 0  # a rule that read past its sentence claims tokens up to here
+        self.caps = [t.text[:1].isupper() and any(c.isalpha() for c in t.text) and not (t.is_upper and len(t) > 6)
+                     for t in doc]
+        self.has_sents = doc.has_annotation("SENT_START")
 
     # -- token tests ------------------------------------------------------------------------
     def cap(self, i: int) -> bool:
-        t = self.doc[i]
-        return t.text[:1].isupper() and any(c.isalpha() for c in t.text) and not (t.is_upper and len(t) > 6)
+        """Capitalised like a name (long all-caps words are shouting or outlet banners)."""
+        return self.caps[i]
 
     def acronym(self, i: int) -> bool:
         t = self.doc[i].text
@@ -125,9 +128,11 @@ class Reader:
                 j = self.run(i + n, end)
                 inner = places.lookup(self.doc[i + n:j].text)
                 return j, type_, inner.country if inner else None
-        for n in range(min(places.max_tokens(), end - i), 0, -1):
-            if not all(self.cap(k) or self.doc[k].text == "-" for k in range(i, i + n)):
-                continue
+        longest = 0
+        while i + longest < min(end, i + places.max_tokens()) and (
+                self.caps[i + longest] or self.words[i + longest] == "-"):
+            longest += 1
+        for n in range(longest, 0, -1):
             place = places.lookup(self.doc[i:i + n].text)
             if place:
                 j = i + n
@@ -176,7 +181,7 @@ class Reader:
 
     # -- the walk ---------------------------------------------------------------------------
     def read(self) -> list[Found]:
-        sents = list(self.doc.sents) if self.doc.has_annotation("SENT_START") else [self.doc[:]]
+        sents = list(self.doc.sents) if self.has_sents else [self.doc[:]]
         for sent in sents:
             self.read_sentence(sent.start, sent.end)
         self.attach_short_forms()
@@ -446,7 +451,7 @@ class Reader:
 
     def list_of_titles(self, i: int) -> bool:
         """Is token i inside a comma list where other items are titled people?"""
-        sent = self.doc[i].sent if self.doc.has_annotation("SENT_START") else self.doc[:]
+        sent = self.doc[i].sent if self.has_sents else self.doc[:]
         titled = [f for f in self.found if f.label == "PERSON" and f.titles and sent.start <= f.start < sent.end]
         return len(titled) >= 2
 

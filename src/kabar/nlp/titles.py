@@ -36,10 +36,7 @@ class Tables:
     prefixes: dict[tuple[str, ...], str]
     suffixes: dict[str, str]
     honorifics: frozenset[str]
-
-    @property
-    def longest(self) -> int:
-        return max(len(k) for k in [*self.base, *self.ranks, *self.ministers, *self.domains])
+    longest: int  # words in the longest key
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -49,14 +46,14 @@ def _words(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def tables() -> Tables:
     raw = yaml.safe_load((DATA / "titles.yaml").read_text(encoding="utf-8"))
+    keyed = {group: {_words(k): v for k, v in raw[group].items()}
+             for group in ("base", "ranks", "ministers", "domains", "prefixes")}
+    keyed["ministers"] = {k: _words(v) for k, v in keyed["ministers"].items()}
     return Tables(
-        base={_words(k): v for k, v in raw["base"].items()},
-        ranks={_words(k): v for k, v in raw["ranks"].items()},
-        ministers={_words(k): _words(v) for k, v in raw["ministers"].items()},
-        domains={_words(k): v for k, v in raw["domains"].items()},
-        prefixes={_words(k): v for k, v in raw["prefixes"].items()},
-        suffixes={k: v for k, v in raw["suffixes"].items()},
+        **keyed,
+        suffixes=dict(raw["suffixes"]),
         honorifics=frozenset(raw["honorifics"]),
+        longest=max(len(k) for table in keyed.values() for k in table),
     )
 
 
