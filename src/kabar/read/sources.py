@@ -22,7 +22,7 @@ def read_inputs(specs: list[str], allow_private: bool = False, max_bytes: int = 
     for spec in specs:
         try:
             if spec == "-":
-                yield article_from_bytes(sys.stdin.buffer.read(), "-", max_bytes)
+                yield article_from_bytes(sys.stdin.buffer.read(max_bytes + 1), "-", max_bytes)
             elif is_url(spec):
                 yield read_url(spec, max_bytes, allow_private)
             else:
