@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-THRESHOLD = 0.5
+THRESHOLD = 0.35
 WINDOW_DAYS = 3
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
