@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 from fastapi.testclient import TestClient
@@ -85,6 +87,16 @@ def test_ingest_is_idempotent(corpus):
     assert [a["status"] for a in r.json()["articles"]] == ["unchanged"] * 3
     assert client.get("/api/articles").json()["total"] == before
     assert_problem(client.post("/api/ingest", json={"articles": payload[:1] * 51}), 422, "articles")
+
+
+def test_ingest_reports_a_failed_article_and_keeps_the_others(corpus):
+    client, payload, _ = corpus
+    english = {"text": "The minister said on Monday that the new budget would be approved by parliament next week.",
+               "id": "english-1"}
+    r = client.post("/api/ingest", json={"articles": [english, payload[2]]}).json()["articles"]
+    assert r[0]["status"] == "failed" and "not supported" in r[0]["detail"]
+    assert r[1]["status"] == "unchanged" and r[1]["article_id"]
+    assert client.get("/api/articles/english-1").status_code == 404
 
 
 def test_ingest_reanalyses_a_changed_article(corpus):
@@ -186,6 +198,14 @@ def test_pages_load_nothing_from_other_hosts(corpus):
         assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=\"(https?:)?//", html), path
     docs = client.get("/docs").text
     assert "/api/analyse" in docs and "/openapi.json" in docs
+
+
+def test_serve_names_a_missing_database(tmp_path):
+    missing = tmp_path / "nope.db"
+    run = subprocess.run([sys.executable, "-m", "kabar", "serve", "--db", str(missing)], capture_output=True, text=True,
+                         timeout=60)
+    assert run.returncode == 2
+    assert run.stderr.strip() == f"error: {missing}: no such database; fill one with `kabar ingest PATH --db {missing}`"
 
 
 def test_server_without_database_still_analyses(seed_text):

@@ -61,17 +61,22 @@ def analyse(article: ArticleIn, request: Request) -> dict[str, Any]:
 
 @router.post("/ingest", summary=f"Analyse and store up to {MAX_INGEST} articles (unchanged ones are skipped)")
 def ingest(batch: IngestIn, request: Request, db=Depends(store)) -> dict[str, Any]:
+    """Each article gets a status: stored, unchanged (same key and fingerprint as stored) or
+    failed (with a detail); one failure does not stop the others."""
     articles = [to_article(request, a, f"articles[{i}]") for i, a in enumerate(batch.articles)]
     results = []
     for article in articles:
         key, fp = article_key(article), fingerprint(article)
-        if db.fingerprint_of(key) == fp:
-            status = "unchanged"
-        else:
-            status = "stored"
-            db.save_report(analyse_article(request, article), fp, key=key)
-        found = db.get_article(article.id) or {}
-        results.append({"id": article.id, "article_id": found.get("article_id"), "status": status})
+        result = {"id": article.id, "status": "unchanged"}
+        if db.fingerprint_of(key) != fp:
+            try:
+                result["article_id"] = db.save_report(analyse_article(request, article), fp, key=key)
+                result["status"] = "stored"
+            except Problem as err:
+                result.update(status="failed", detail=err.detail)
+        if result["status"] == "unchanged":
+            result["article_id"] = (db.get_article(article.id) or {}).get("article_id")
+        results.append(result)
     return {"articles": results}
 
 
