@@ -115,8 +115,8 @@ def _is_name_token(tok, sent_start: int, trigger_words: set[str]) -> bool:
     if not text[:1].isupper() or not any(ch.isalpha() for ch in text):
         return False
     low = text.lower()
-    if low in CALENDAR or low in PRONOUNS:
-        return False
+    if low in CALENDAR or low in PRONOUNS or low in trigger_words:
+        return False  # "Kunjungan Raja ...": the event word is not part of the name
     at_start = tok.i == sent_start or tok.nbor(-1).text in {"“", '"', "(", "‘"}
     if at_start and (low in STOP_WORDS or low in trigger_words or simplemma.is_known(low, lang="id")):
         return False  # "Kunjungan ...", "Namun ...": capitalised only because they start the sentence
@@ -228,7 +228,7 @@ def find_actors(sent, ents: list[tuple[int, int, str]], trigger_words: set[str])
         kinds = set(kind[i:j])
         head_kind = "entity" if ids else "name" if "name" in kinds else "country" if "country" in kinds else "sector"
         cty = next((c for c in country[i:j] if c), None)
-        sec = next((s for s in sector[i:j] if s), None)
+        sec = next((s for s in reversed(sector[i:j]) if s), None)  # the head comes last: "Ketua Umum Partai X"
         actor = _actor(sent, i, j, head_kind, ids[-1] if ids else None, cty, sec)
         actor.head_is_country = country[j - 1] is not None
         actors.append(actor)

@@ -45,7 +45,8 @@ RECEIVE_VERBS = {"menerima", "mendapat", "mendapatkan", "memperoleh", "meraih", 
 ASK_VERBS = {"mohon", "memohon", "meminta", "minta", "mengharapkan", "berharap", "butuh", "membutuhkan", "menggalang"}
 # Words that may stand between a subject and its verb: "Putin baru-baru ini mengunjungi".
 PREVERBAL = {"baru-baru", "ini", "kemarin", "pada", "hari", "sebelumnya", "kini", "selalu", "sering",
-             "hanya", "pula", "lagi", "mulai", "segera", "justru", "memang", "sendiri", "(", ")", "/", "-", "–"}
+             "hanya", "pula", "lagi", "mulai", "segera", "justru", "memang", "sendiri", "itu", "tersebut",
+             "(", ")", "/", "-", "–"}
 ANAPHORIC = {"tersebut", "itu", "ini"}
 PURPOSE = {"untuk", "guna", "agar", "supaya"}
 SAY_WORDS = {"kata", "ujar", "tutur", "ucap", "ungkap", "jelas", "tegas", "menurut"}
@@ -141,6 +142,9 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
             roles.trace.append(f"no {label}: {s.words[blocker]!r} right before the trigger is a subject that is no actor")
             return None, []
     antecedent = _relative_antecedent(s, start, anchor)
+    if antecedent is NOT_AN_ACTOR:
+        roles.trace.append(f"no {label}: the trigger opens a 'yang' clause on something that is no actor")
+        return None, []
     if antecedent is not None:
         roles.trace.append(f"{label} = {antecedent.text!r}: antecedent of 'yang' before the trigger")
         return _lead(antecedent, coordinated(s, antecedent, roles))
@@ -174,6 +178,9 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
     return None, []
 
 
+NOT_AN_ACTOR = Actor(-1, -1, "", "none")
+
+
 def _lead(a: Actor, co: list[Actor]) -> tuple[Actor, list[Actor]]:
     """"A dan B" acting together: A (named first) leads, B is a co-actor."""
     if co:
@@ -186,8 +193,8 @@ def _relative_antecedent(s: Sentence, start: int, anchor: int) -> Actor | None:
     k = anchor - 1
     while k >= start and s.words[k] in ADVERBS:
         k -= 1
-    if k >= 1 and s.words[k] == "yang" and s.owner[k - 1] is not None:
-        return s.owner[k - 1]
+    if k >= 1 and s.words[k] == "yang":
+        return s.owner[k - 1] or NOT_AN_ACTOR
     return None
 
 
@@ -252,6 +259,22 @@ def after(s: Sentence, start: int, preps: tuple[str, ...], roles: Roles, label: 
     return None
 
 
+def named_apposition(s: Sentence, a: Actor | None, roles: Roles) -> Actor | None:
+    """"Ketua Umum Partai Gerindra , Prabowo Subianto": a title phrase followed by the name it
+    describes; the name is the actor, keeping the title's codes."""
+    if a is None or not a.sector or a.kind == "pronoun":
+        return a
+    j = s.rel(a.end)
+    nxt = s.owner[j + 1] if s.word(j) == "," and j + 1 < len(s.words) else None
+    if nxt is not None and nxt.kind in ("name", "entity") and not nxt.sector and not nxt.head_is_country \
+            and s.word(s.rel(nxt.end)) in {",", ".", ""}:
+        roles.trace.append(f"{a.text!r} is named right after: {nxt.text!r}")
+        nxt.sector = nxt.sector or a.sector
+        nxt.country = nxt.country or a.country
+        return nxt
+    return a
+
+
 def place(s: Sentence, start: int, roles: Roles, exclude=()) -> Actor | None:
     end = s.right_boundary(start)
     for a in s.actors:
@@ -269,7 +292,7 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
     rest = object_end if object_end is not None else trig_end
     if voice == "nominal":
         before = s.word(trig_start - 1)
-        before2 = s.word(trig_start - 2)
+        before2 = s.word(trig_start - 2) if before in NOMINAL_MODIFIERS | ADVERBS else ""
         if s.word(trig_start - 2) == "dan" and s.word(trig_start - 4) in LIGHT_VERBS:
             before2 = s.word(trig_start - 4)  # "memberikan nasihat dan bantuan"
         if before in ASK_VERBS or before2 in ASK_VERBS:
@@ -288,8 +311,9 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
         else:
             roles.trace.append("nominal: the actor right after is the source (possessor)")
             k = rest
-            while k < len(s.words) and s.owner[k] is None and s.words[k] in NOMINAL_MODIFIERS:
-                k += 1
+            while k < len(s.words) and s.words[k] in NOMINAL_MODIFIERS and \
+                    (s.owner[k] is None or s.owner[k].end - s.owner[k].start == 1):
+                k += 1  # "kerja sama militer": a modifier, even when it could be an actor
             if s.word(k) == "antara" and k + 1 < len(s.words):
                 k += 1  # "kerja sama antara A dan B"
             nxt = s.owner[k] if k < len(s.words) else None
@@ -301,6 +325,8 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
                     roles.target = s.owner[rest + 1]
                     roles.trace.append(f"target = {roles.target.text!r}: joined by {s.word(rest)!r}")
                     rest = s.rel(roles.target.end)
+            if roles.source is None:
+                roles.source = after(s, rest, ("oleh",), roles, "source", object_ok=False, reach=8)
             if roles.source is None:
                 roles.trace.append("no possessor: a nominal event without its actor is not coded")
                 return roles
@@ -326,6 +352,7 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
     if roles.target is None and roles.co_sources and trigger.cameo in RECIPROCAL:
         roles.target = roles.co_sources.pop()
         roles.trace.append(f"joint action: {roles.source.text!r} with {roles.target.text!r} (first named is the source)")
+    roles.target = named_apposition(s, roles.target, roles)
     roles.location = place(s, trig_end, roles, exclude=[roles.target]) or (
         roles.target if trigger.place_is_target and roles.target and roles.target.country else None
     )

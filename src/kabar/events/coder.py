@@ -206,6 +206,9 @@ class Coder:
         if source is None and target is None:
             roles.trace.append("dropped: no actor found")
             return None
+        if trig.place_is_target and target is None and m.form.voice != "nominal":
+            roles.trace.append("dropped: a visit or arrival without the place visited")
+            return None
         if source is not None and target is not None and (source is target or source.text == target.text):
             target = None
         negated, hypothetical, future, notes = modality(s, anchor, roles.source if roles.source and s.rel(roles.source.end) <= anchor else None)
@@ -216,6 +219,10 @@ class Coder:
             code = ontology.lookup(FUTURE_AS_AGREE[etype])
             extra["future_of"] = {"type": etype, "cameo": cameo}
             roles.trace.append(f"future {etype} is coded AGREE {code.cameo} (PLOVER manual, AGREE)")
+            etype, cameo, mode, context = code.type, code.cameo, code.mode, code.context
+        if etype == "SUPPORT" and cameo == "051" and source is not None and source.sector == "MIL":
+            code = ontology.lookup("062")  # PLOVER manual, SUPPORT: military support is COOPERATE
+            roles.trace.append("support by a military actor is COOPERATE 062 (PLOVER manual, SUPPORT)")
             etype, cameo, mode, context = code.type, code.cameo, code.mode, code.context
         date, date_from = self._date(doc, s, m)
         trig_span = doc[m.start : m.end]
