@@ -26,15 +26,24 @@ def parse_date(value: Any) -> dt.date | None:
     return None
 
 
-def _month_ticks(first: dt.date, last: dt.date, max_ticks: int = 12) -> list[dt.date]:
+def _ticks(first: dt.date, last: dt.date, max_ticks: int = 10) -> list[tuple[dt.date, str]]:
+    """Tick dates and labels: months over short spans, years over long ones."""
     months = (last.year - first.year) * 12 + last.month - first.month + 1
-    step = max(1, math.ceil(months / max_ticks))
-    ticks, year, month = [], first.year, first.month
-    for i in range(0, months + 1, step):
-        m = month - 1 + i
-        tick = dt.date(year + m // 12, m % 12 + 1, 1)
+    if months <= 36:
+        step, unit, fmt = max(1, math.ceil(months / max_ticks)), 1, "%b %Y"
+    else:
+        years = months / 12
+        step, unit, fmt = 12 * next(s for s in (1, 2, 5, 10, 20, 50, 100) if years / s <= max_ticks), 12, "%Y"
+    start = first.year * 12 + first.month - 1
+    start = start + (-start % step if unit == 12 else 0)
+    ticks = []
+    for m in range(start, last.year * 12 + last.month, step):
+        tick = dt.date(m // 12, m % 12 + 1, 1)
         if first <= tick <= last:
-            ticks.append(tick)
+            ticks.append((tick, tick.strftime(fmt)))
+    if not ticks:  # under a month: label the first and last days drawn
+        ends = {first + dt.timedelta(days=1), last - dt.timedelta(days=1)}
+        ticks = [(day, day.isoformat()) for day in sorted(ends)]
     return ticks
 
 
@@ -69,7 +78,7 @@ def timeline(events: list[dict[str, Any]], width: int = 900) -> dict[str, Any] |
     return {
         "width": width, "height": bottom + AXIS, "left": LEFT, "right": width - RIGHT, "bottom": bottom,
         "lanes": [{"name": name, "y": TOP + i * LANE_H + LANE_H / 2} for i, name in enumerate(lanes)],
-        "ticks": [{"x": x(t), "label": t.strftime("%b %Y")} for t in _month_ticks(first, last)],
+        "ticks": [{"x": x(t), "label": label} for t, label in _ticks(first, last)],
         "points": points, "undated": len(events) - len(dated),
     }
 

@@ -143,7 +143,7 @@ def events(request: Request, actor: str = Query("", max_length=200), type: str =
     found["items"] = [event_view(e) for e in found["items"]]
     drawn = [event_view(e) for e in db.list_events(**filters, limit=TIMELINE_MAX)["items"]]
     return render(request, "events.html", nav="/events", found=found, filters=filters, types=EVENT_TYPES,
-                  timeline=charts.timeline(drawn), drawn=len(drawn))
+                  timeline=charts.timeline(drawn), drawn=len(drawn), limit=TIMELINE_MAX)
 
 
 @router.get("/network")
