@@ -62,7 +62,7 @@ def main() -> None:
     print(f"start-up (first article, pipeline build): {startup:.2f} s")
     print(f"speed: median {statistics.median(rates):.1f} articles/s over {args.runs} runs "
           f"(min {min(rates):.1f}, max {max(rates):.1f}); {statistics.median(rates) * chars / len(articles) / 1000:.0f} k characters/s")
-    print(f"peak Python heap while analysing: {heap_peak / 2**20:.1f} MiB (tracemalloc)")
+    print(f"peak extra Python heap while analysing, pipeline loaded: {heap_peak / 2**20:.1f} MiB (tracemalloc)")
     print(f"peak resident memory of the process: {rss_peak:.0f} MiB")
 
 
