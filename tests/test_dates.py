@@ -38,6 +38,14 @@ def only(text: str, published=SEED_PUBLISHED):
         ("dilantik sebagai KSAU, Rabu (17/1) lalu di Istana", "Rabu (17/1)", "2024-01-17", "day"),
         ("Krisis moneter pada tahun 1990-an.", "tahun 1990-an", "199X", "decade"),
         ("Pasar saham turun sepekan terakhir.", "sepekan terakhir", "P1W", "duration"),
+        ("Rakornas digelar di BSD, Tangerang, 16-17 Desember 2017.", "16-17 Desember 2017",
+         "2017-12-16/2017-12-17", "range"),
+        ("yang digelar satu hari sebelumnya, Lee kalah", "satu hari sebelumnya", None, "offset"),
+        ("Kini, 27 tahun pasca perilisan filmnya", "27 tahun pasca", None, "offset"),
+        ("dilengserkan dalam kudeta 2006 lalu.", "2006 lalu", "2006", "year"),
+        ("menderita cedera pergelangan kaki pada Januari, dipaksa", "Januari", "2024-01", "month"),
+        ("Mereka akan menjamu Watford di St Marys pada Sabtu, di mana", "Sabtu", "2024-07-13", "day"),
+        ("Wall Street tadi malam bergerak bervariasi.", "tadi malam", "2024-07-07", "day"),
     ],
 )
 def test_expressions(text, expression, value, granularity):
@@ -64,6 +72,14 @@ def test_vague_and_unresolved_keep_a_reason():
     assert unresolved.value is None and "published" in unresolved.extra["reason"]
 
 
+def test_day_name_settles_a_swapped_date():
+    """Published Sunday 2 April 2017, "Minggu (4/2)": 4 February was a Saturday, 2 April a Sunday."""
+    date = only("ujar Andy saat dihubungi kumparan, Minggu (4/2).", dt.date(2017, 4, 2))
+    assert date.value == "2017-04-02" and date.extra["swapped_day_month"]
+    mismatch = only("mengumumkan bencana kekeringan pada Senin (21/5).", dt.date(2017, 5, 23))
+    assert mismatch.value == "2017-05-21" and mismatch.extra["weekday_mismatch"] == "Senin"
+
+
 def test_partial_date_takes_the_nearest_year():
     """Published early January: "(28/12)" is last December, "(3/1)" this January."""
     published = dt.date(2018, 1, 2)
@@ -78,6 +94,8 @@ def test_partial_date_takes_the_nearest_year():
         "Inflasi naik 3.5 persen dalam 2-3 hari",  # decimals and ranges are no dates
         "Pertemuan dimulai pukul 10.00 WIB.",      # a time alone
         "Ia berusia 24 tahun.",                    # an age, not a duration of the story
+        "resolusi layar 3000 x 2000 pixel",        # a screen size
+        "GPU Nvidia GeForce GTX 1050",             # a model number
     ],
 )
 def test_numbers_that_are_not_dates(text):

@@ -37,8 +37,10 @@ NUMBERS = {
 }
 # "se-" fuses "one" into the unit: sehari, sepekan, seminggu, sebulan, setahun, sedekade.
 UNITS = {"hari": "D", "pekan": "W", "minggu": "W", "bulan": "M", "tahun": "Y", "dekade": "DEC", "abad": "C"}
-PAST = r"(?:yang\s+)?(?:lalu|silam|sebelumnya|kemarin)"
-FUTURE = r"(?:mendatang|depan|lagi|kemudian)"
+PAST = r"(?:yang\s+)?(?:lalu|silam|kemarin)"
+# "dua hari sebelumnya", "27 tahun pasca perilisan": counted from another event, not from the published date.
+ANAPHORIC = r"(?:sebelumnya|setelahnya|sesudahnya|kemudian|berikutnya|setelah|sesudah|pasca|sebelum)"
+FUTURE = r"(?:mendatang|depan|lagi)"
 PARTS = {"awal": "early", "akhir": "late", "pertengahan": "mid", "medio": "mid"}
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -47,34 +49,45 @@ _NUMWORD = "|".join(sorted(NUMBERS, key=len, reverse=True))
 _UNIT = "hari|pekan|minggu|bulan|tahun|dekade|abad"
 _PART = "awal|akhir|pertengahan|medio"
 _YEAR = r"(?:19|20)\d\d"
+_ANCHORED = r"(?:\s+(?:yang\s+)?(?:lalu|silam|mendatang))?"  # "pada 2015 lalu": the same date
 
 # (name, compiled pattern). Longer, more specific patterns first; overlaps keep the longest.
 PATTERNS = [
     # Senin (8/7/2024), 8-7-2024; a day and month alone only where news writes them: "Senin (27/3)".
     ("numeric", re.compile(rf"(?:\b(?:{_DAY})\b,?\s*)?\(?\b(\d{{1,2}})([/.-])(\d{{1,2}})\2(\d{{4}}|\d\d)\b\)?", re.I)),
     ("partial", re.compile(rf"(?:\b(?:{_DAY})\b,?\s*\(|\(|\btanggal\s+)(\d{{1,2}})/(\d{{1,2}})\b\)?", re.I)),
-    ("day_month", re.compile(rf"(?:\b(?:{_DAY})\b,?\s*)?\b(\d{{1,2}})\s+({_MONTH})\b\.?(?:\s+({_YEAR})\b)?", re.I)),
-    ("month_year", re.compile(rf"(?:\b({_PART})\s+)?(?:bulan\s+)?\b({_MONTH})\s+({_YEAR})\b", re.I)),
+    ("day_range", re.compile(rf"\b(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})\s+({_MONTH})\b(?:\s+({_YEAR})\b)?", re.I)),
+    ("month_range", re.compile(rf"\b({_MONTH})\s*[-–]\s*({_MONTH})\s+({_YEAR})\b", re.I)),
+    ("day_month", re.compile(rf"(?:\b(?:{_DAY})\b,?\s*)?\b(\d{{1,2}})\s+({_MONTH})\b\.?(?:\s+({_YEAR})\b)?{_ANCHORED}", re.I)),
+    ("month_year", re.compile(rf"(?:\b({_PART})\s+)?(?:bulan\s+)?\b({_MONTH})\s+({_YEAR})\b{_ANCHORED}", re.I)),
     ("month_rel", re.compile(rf"(?:\b({_PART})\s+)?(?:bulan\s+)?\b({_MONTH})\s+(lalu|silam|kemarin|ini|mendatang|depan|nanti)\b", re.I)),
+    ("month_year_rel", re.compile(rf"\b({_MONTH})\s+tahun\s+(lalu|kemarin|ini|depan|mendatang)\b", re.I)),
+    ("month_bare", re.compile(rf"\b(?:pada|sejak|hingga|sampai|mulai|per)\s+(?:({_PART})\s+)?(?:bulan\s+)?({_MONTH})\b(?!\s*\d|\s+(?:lalu|silam|kemarin|ini|mendatang|depan|nanti|tahun)\b)", re.I)),
     ("month_named", re.compile(rf"\b(?:({_PART})\s+)?bulan\s+({_MONTH})\b", re.I)),
     ("duration", re.compile(
         rf"\b(?:(?:dalam|selama|sepanjang)\s+)?(?:kurun\s+(?:waktu\s+)?)?(\d+|{_NUMWORD})\s+({_UNIT})\s+(terakhir|belakangan(?:\s+ini)?|ke\s+depan)\b"
-        rf"|\b(dalam|selama|sepanjang)\s+(?:kurun\s+(?:waktu\s+)?)?(\d+|{_NUMWORD})\s+({_UNIT})\b(?!\s+(?:lalu|silam|yang\s+lalu|mendatang|lagi))", re.I)),
+        rf"|\b(dalam|selama|sepanjang)\s+(?:kurun\s+)?(?:waktu\s+)?(\d+|{_NUMWORD})\s+({_UNIT})\b(?!\s+(?:lalu|silam|yang\s+lalu|mendatang|lagi))", re.I)),
     ("se_duration", re.compile(r"\b(?:(dalam|selama|sepanjang)\s+)?se(hari|pekan|minggu|bulan|tahun|dekade)\s+(terakhir|belakangan(?:\s+ini)?)\b|\b(dalam|selama|sepanjang)\s+se(hari|pekan|minggu|bulan|tahun|dekade)\b", re.I)),
-    ("ago", re.compile(rf"\b(\d+|{_NUMWORD})\s+({_UNIT})\s+({PAST}|{FUTURE})\b", re.I)),
-    ("se_ago", re.compile(rf"\bse(hari|pekan|minggu|bulan|tahun|dekade)\s+({PAST}|{FUTURE})\b", re.I)),
+    ("ago", re.compile(rf"\b(\d+|{_NUMWORD})\s+({_UNIT})\s+({PAST}|{FUTURE}|{ANAPHORIC})\b", re.I)),
+    ("se_ago", re.compile(rf"\bse(hari|pekan|minggu|bulan|tahun|dekade)\s+({PAST}|{FUTURE}|{ANAPHORIC})\b", re.I)),
     ("weekend", re.compile(r"\bakhir\s+pekan\b(?:\s+(lalu|kemarin|ini|depan|mendatang))?", re.I)),
     ("unit_rel", re.compile(rf"(?:\b({_PART})\s+)?\b(pekan|minggu|bulan|tahun)\s+(lalu|kemarin|silam|depan|mendatang|ini)\b", re.I)),
     ("day_rel", re.compile(rf"\b({_DAY})\s+(lalu|kemarin|depan|mendatang|ini)\b", re.I)),
-    ("day_word", re.compile(r"\b(kemarin\s+lusa|kemarin|hari\s+ini|besok|esok\s+hari|lusa|tadi\s+(?:pagi|siang|sore|malam)|semalam|malam\s+ini|pagi\s+ini|sore\s+ini|siang\s+ini|malam\s+nanti)\b", re.I)),
+    ("day_word", re.compile(r"\b(kemarin\s+lusa|kemarin|hari\s+ini|besok|esok\s+hari|lusa|tadi\s+(?:pagi|siang|sore|malam)|malam\s+tadi|semalam|malam\s+ini|pagi\s+ini|sore\s+ini|siang\s+ini|malam\s+nanti)\b", re.I)),
     ("vague", re.compile(r"\b(baru-baru\s+ini|belakangan\s+ini|akhir-akhir\s+ini|beberapa\s+waktu\s+(?:lalu|silam|terakhir)|dahulu\s+kala|suatu\s+hari)\b", re.I)),
     ("decade", re.compile(r"\b(?:tahun\s+)?((?:19|20)\d)0-?an\b", re.I)),
-    ("year", re.compile(rf"(?:\b({_PART})\s+)?(?:\btahun\s+)?(?<![\d.,/-])\b({_YEAR})\b(?![.,/-]?\d)", re.I)),
+    ("year", re.compile(rf"(?:\b({_PART})\s+)?(?:\btahun\s+)?(?<![\d.,/-])\b({_YEAR})\b(?![.,/-]?\d){_ANCHORED}", re.I)),
     ("day_name", re.compile(rf"\b({_DAY})\b", re.I)),
 ]
+# A bare day name after these words is the coming one: "akan menjamu Watford pada Sabtu".
+FUTURE_CUE = re.compile(r"\b(?:akan|bakal|hendak|dijadwalkan|direncanakan|rencananya|nanti)\b[^.!?]*$", re.I)
+LEADING_PREPOSITION = re.compile(r"(?:pada|sejak|hingga|sampai|mulai|per)\s+", re.I)
 # A year followed by one of these is a count or an amount, not a year ("2016 orang").
-NOT_YEAR_AFTER = re.compile(r"\s*(?:orang|unit|jiwa|km|meter|m\b|kg|ton|rupiah|dolar|persen|%|buah|kali|ekor|hektare|ha\b|kursi|suara|pasal|kilo)", re.I)
-NOT_YEAR_BEFORE = re.compile(r"(?:rp\.?|us\$|\$|nomor|no\.|pasal|ayat|sebanyak|sekitar|mencapai|km|jalan|jl\.?)\s*$", re.I)
+NOT_YEAR_AFTER = re.compile(
+    r"\s*(?:orang|unit|jiwa|km|meter|m\b|m2|kg|ton|rupiah|dolar|persen|%|buah|kali|ekor|hektare|ha\b|kursi|"
+    r"suara|pasal|kilo|x\b|pixel|piksel|px|mah|gb|mb|cc|mm|inci|watt|rpm|mdpl|liter|dpi|ppi|hz)", re.I)
+NOT_YEAR_BEFORE = re.compile(
+    r"(?:rp\.?|us\$|\$|nomor|no\.|pasal|ayat|sebanyak|sekitar|mencapai|km|jalan|jl\.?|x|gtx|rtx|seri|tipe|model)\s*$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +124,21 @@ def _iso_week(day: dt.date) -> str:
     return f"{year:04d}-W{week:02d}"
 
 
+def _check_weekday(text: str, date: dt.date, swapped, extra: dict):
+    """"Minggu (4/2)" in an article of Sunday 2 April: the writer swapped day and month. When the
+    day name disagrees with the date but agrees with it swapped, take the swap; else say so."""
+    name = re.match(rf"({_DAY})\b", text, re.I)
+    if name is None or date.weekday() == DAYS[name[1].lower()]:
+        return date.isoformat(), "day", extra
+    try:
+        other = swapped(date.month, date.day) if date.day <= 12 else None
+    except ValueError:
+        other = None
+    if other is not None and other.weekday() == DAYS[name[1].lower()]:
+        return other.isoformat(), "day", {**extra, "swapped_day_month": True}
+    return date.isoformat(), "day", {**extra, "weekday_mismatch": name[1]}
+
+
 def _nearest_year(base: dt.date, month: int, day: int) -> dt.date | None:
     """A day and month without a year: the occurrence closest to the published date."""
     options = []
@@ -136,7 +164,9 @@ class _Resolver:
         if not (1 <= day <= 31 and 1 <= month <= 12):
             return None
         data = _calendar_parser().get_date_data(f"{day}/{month}/{m[4]}")
-        return (data.date_obj.date().isoformat(), "day", {}) if data.date_obj else None
+        if not data.date_obj:
+            return None
+        return _check_weekday(m[0], data.date_obj.date(), lambda d, mo: dt.date(data.date_obj.year, mo, d), {})
 
     def partial(self, m):
         day, month = int(m[1]), int(m[2])
@@ -145,17 +175,26 @@ class _Resolver:
         if self.base is None:
             return self.unresolved("day", "day and month without a year or published date", month=month, day=day)
         date = _nearest_year(self.base, month, day)
-        return (date.isoformat(), "day", {"year_from": "published"}) if date else None
+        if date is None:
+            return None
+        return _check_weekday(m[0], date, lambda d, mo: _nearest_year(self.base, mo, d), {"year_from": "published"})
 
     def day_month(self, m):
         if m[3]:
-            data = _calendar_parser().get_date_data(m[0])
+            data = _calendar_parser().get_date_data(f"{m[1]} {m[2]} {m[3]}")
             return (data.date_obj.date().isoformat(), "day", {}) if data.date_obj else None
-        month = MONTHS[m[2].lower()]
+        month, day = MONTHS[m[2].lower()], int(m[1])
         if self.base is None:
-            return self.unresolved("day", "day and month without a year or published date", month=month, day=int(m[1]))
-        date = _nearest_year(self.base, month, int(m[1]))
-        return (date.isoformat(), "day", {"year_from": "published"}) if date else None
+            return self.unresolved("day", "day and month without a year or published date", month=month, day=day)
+        date = _nearest_year(self.base, month, day)
+        if date is None:
+            return None
+        tail = m[0].split()[-1].lower()
+        if tail in {"lalu", "silam"} and date > self.base:  # "1 Desember lalu": the past one
+            date = _nearest_year(dt.date(self.base.year - 1, self.base.month, 1), month, day) or date
+        elif tail == "mendatang" and date < self.base:
+            date = _nearest_year(dt.date(self.base.year + 1, self.base.month, 1), month, day) or date
+        return date.isoformat(), "day", {"year_from": "published"}
 
     def month_year(self, m):
         value = f"{int(m[3]):04d}-{MONTHS[m[2].lower()]:02d}"
@@ -170,6 +209,25 @@ class _Resolver:
             year -= month >= self.base.month
         elif rel in {"mendatang", "depan", "nanti"}:
             year += month <= self.base.month
+        return f"{year:04d}-{month:02d}", "month", self._part(m[1])
+
+    def month_year_rel(self, m):
+        if self.base is None:
+            return self.unresolved("month")
+        year = self.base.year + {"lalu": -1, "kemarin": -1, "ini": 0}.get(m[2].lower(), 1)
+        return f"{year:04d}-{MONTHS[m[1].lower()]:02d}", "month", {}
+
+    def month_bare(self, m):
+        """"pada Januari": the last January, or the next one when the sentence looks ahead."""
+        if m[2][0].islower():
+            return None
+        if self.base is None:
+            return self.unresolved("month")
+        month, year = MONTHS[m[2].lower()], self.base.year
+        if FUTURE_CUE.search(m.string, max(0, m.start() - 60), m.start()):
+            year += month < self.base.month
+        else:
+            year -= month > self.base.month
         return f"{year:04d}-{month:02d}", "month", self._part(m[1])
 
     def month_named(self, m):
@@ -192,13 +250,32 @@ class _Resolver:
         return code, "duration", {}
 
     def ago(self, m):
-        n, unit, rel = _number(m[1]), UNITS[m[2].lower()], m[3].lower()
-        if n is None:
-            return None, "vague", {"reason": "vague amount"}
-        return self._relative(unit, -n if re.match(PAST, rel) else n)
+        return self._ago(_number(m[1]), UNITS[m[2].lower()], m[3].lower())
 
     def se_ago(self, m):
-        return self._relative(UNITS[m[1].lower()], -1 if re.match(PAST, m[2].lower()) else 1)
+        return self._ago(1, UNITS[m[1].lower()], m[2].lower())
+
+    def _ago(self, n, unit, rel):
+        if n is None:
+            return None, "vague", {"reason": "vague amount"}
+        if re.fullmatch(ANAPHORIC, rel):
+            return None, "offset", {"reason": "counted from another event in the text", "offset": f"P{n}{unit}"}
+        return self._relative(unit, -n if re.match(PAST, rel) else n)
+
+    def day_range(self, m):
+        year = m[4] or (self.base.year if self.base else None)
+        if year is None:
+            return self.unresolved("range", "day range without a year or published date")
+        month = MONTHS[m[3].lower()]
+        try:
+            first, last = dt.date(int(year), month, int(m[1])), dt.date(int(year), month, int(m[2]))
+        except ValueError:
+            return None
+        return f"{first.isoformat()}/{last.isoformat()}", "range", {} if m[4] else {"year_from": "published"}
+
+    def month_range(self, m):
+        year = int(m[3])
+        return f"{year:04d}-{MONTHS[m[1].lower()]:02d}/{year:04d}-{MONTHS[m[2].lower()]:02d}", "range", {}
 
     def _relative(self, unit, n):
         if self.base is None:
@@ -230,7 +307,8 @@ class _Resolver:
     def day_name(self, m):
         if not m[0][0].isupper():
             return None
-        return self._weekday(DAYS[m[1].lower()], 0)
+        ahead = FUTURE_CUE.search(m.string, max(0, m.start() - 60), m.start())
+        return self._weekday(DAYS[m[1].lower()], 1 if ahead else 0)
 
     def _weekday(self, weekday: int, direction: int):
         """direction -1: strictly before; 0: the latest on or before; 1: strictly after."""
@@ -245,8 +323,9 @@ class _Resolver:
 
     def day_word(self, m):
         word = re.sub(r"\s+", " ", m[1].lower())
-        offsets = {"kemarin lusa": -2, "kemarin": -1, "semalam": -1, "besok": 1, "esok hari": 1, "lusa": 2}
-        extra = {"part": "night"} if word in {"semalam", "tadi malam", "malam ini", "malam nanti"} else {}
+        offsets = {"kemarin lusa": -2, "kemarin": -1, "semalam": -1, "tadi malam": -1, "malam tadi": -1,
+                   "besok": 1, "esok hari": 1, "lusa": 2}
+        extra = {"part": "night"} if "malam" in word else {}
         if self.base is None:
             return self.unresolved("day")
         return (self.base + dt.timedelta(days=offsets.get(word, 0))).isoformat(), "day", extra
@@ -291,6 +370,9 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop unbalanced brackets the patterns take along: "(27/3" → "27/3"."""
+    lead = LEADING_PREPOSITION.match(text, start, end)
+    if lead:
+        start = lead.end()
     span = text[start:end]
     if span.startswith("(") and ")" not in span:
         start += 1
