@@ -142,6 +142,24 @@ def test_published_date_when_the_sentence_has_none(nlp):
     assert ev["date"] == "2017-08-09" and ev["date_from"] == "published"
 
 
+def test_relative_clause_subject_and_named_apposition(nlp):
+    ev = one(nlp, "Warga mendengarkan polisi yang meminta Gubernur Jawa Barat , Ridwan Kamil , mundur.", "REQUEST")
+    assert ev["source_text"] == "polisi" and ev["target_text"] == "Ridwan Kamil"
+    assert ev["target_actor"].endswith("GOV")  # the title's sector passes to the name
+
+
+def test_kb_positions_give_actor_codes():
+    from kabar.events.actors import code_from_entity
+    from kabar.report import Entity
+
+    putin = Entity("e1", "Vladimir Putin", "PERSON", extra={"positions": ["President of Russia"]})
+    kim = Entity("e2", "Kim Jong Un", "PERSON", extra={"country": "PRK", "positions": ["Leader of North Korea"]})
+    army = Entity("e3", "Tatmadaw", "ORG", extra={"kb": {"country": "MM"}}, titles=["militer Myanmar"])
+    assert code_from_entity(putin) == ("RUS", "GOV")
+    assert code_from_entity(kim) == ("PRK", "GOV")
+    assert code_from_entity(army) == ("MMR", "MIL")
+
+
 # --- the seed article -------------------------------------------------------------------
 
 def _names(report, ev):

@@ -80,7 +80,8 @@ def _pycountry_names() -> dict[tuple[str, ...], str]:
         tr = lambda s: s  # noqa: E731
     names = {}
     for c in pycountry.countries:
-        for name in {tr(c.name), getattr(c, "common_name", None) and tr(c.common_name)}:
+        common = getattr(c, "common_name", None)
+        for name in {tr(c.name), common and tr(common), c.name, common}:  # Indonesian and English
             if name:
                 names[tuple(name.lower().replace(",", "").split())] = c.alpha_3
     return names
@@ -100,14 +101,25 @@ def country_code(value) -> str | None:
     return vocabulary().countries.get(tuple(value.lower().split()))
 
 
-def sector_of(text: str) -> str | None:
+def codes_in(text: str) -> tuple[str | None, str | None]:
+    """(first country, last sector) named in a title or KB position, Indonesian or English:
+    "Presiden Rusia" and "President of Russia" both give (RUS, GOV)."""
     words = text.lower().replace(",", " ").split()
     vocab = vocabulary()
-    for i in range(len(words)):
-        hit = vocab.match(words, i, vocab.sectors)
-        if hit:
-            return hit[1]
-    return None
+    cty = sec = None
+    i = 0
+    while i < len(words):
+        hit_c = vocab.match(words, i, vocab.countries)
+        hit_s = vocab.match(words, i, vocab.sectors)
+        if hit_c and (not hit_s or hit_c[0] >= hit_s[0]):
+            cty = cty or hit_c[1]
+            i += hit_c[0]
+        elif hit_s:
+            sec = hit_s[1]
+            i += hit_s[0]
+        else:
+            i += 1
+    return cty, sec
 
 
 def _is_name_token(tok, sent_start: int, trigger_words: set[str]) -> bool:
@@ -228,7 +240,9 @@ def find_actors(sent, ents: list[tuple[int, int, str]], trigger_words: set[str])
         kinds = set(kind[i:j])
         head_kind = "entity" if ids else "name" if "name" in kinds else "country" if "country" in kinds else "sector"
         cty = next((c for c in country[i:j] if c), None)
-        sec = next((s for s in reversed(sector[i:j]) if s), None)  # the head comes last: "Ketua Umum Partai X"
+        listed = "link" in kind[i:j] and any(w in {",", "dan"} for w in words[i:j])
+        # the head comes last ("Ketua Umum Partai X"), except in a list ("pemerintah, militer, dan rakyat")
+        sec = next((s for s in (sector[i:j] if listed else reversed(sector[i:j])) if s), None)
         actor = _actor(sent, i, j, head_kind, ids[-1] if ids else None, cty, sec)
         actor.head_is_country = country[j - 1] is not None
         actors.append(actor)
@@ -242,15 +256,14 @@ def _actor(sent, i, j, kind, eid, cty, sec) -> Actor:
 
 
 def code_from_entity(entity) -> tuple[str | None, str | None]:
-    """(country, sector) from a report.Entity's KB facts and titles, when it has them."""
+    """(country, sector) from a report.Entity's KB facts, positions and titles, when it has them."""
     extra = getattr(entity, "extra", None) or {}
-    cty = country_code(extra.get("country"))
+    cty = country_code(extra.get("country")) or country_code((extra.get("kb") or {}).get("country"))
     sec = None
     for pos in list(extra.get("positions") or []) + list(getattr(entity, "titles", None) or []):
         text = pos if isinstance(pos, str) else " ".join(str(v) for v in (pos or {}).values() if isinstance(v, str))
-        sec = sector_of(text)
+        pc, ps = codes_in(text)
+        cty, sec = cty or pc, sec or ps
         if sec:
-            if not cty:
-                cty = next((country_code(w) for w in text.split() if country_code(w)), None)
             break
     return cty, sec

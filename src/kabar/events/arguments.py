@@ -167,6 +167,12 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
             roles.trace.append(f"skip {a.text!r}: apposition between commas")
             continue
         eligible.append(a)
+    if eligible and leftmost:
+        # the clause before may itself open with a fronted clause ("Sebelum ..., Putin tiba"):
+        # its subject comes after the last comma
+        commas = [k for k in range(start, anchor) if s.words[k] == "," and s.owner[k] is None]
+        later = [a for a in eligible if commas and s.rel(a.start) > commas[-1]]
+        eligible = later or eligible
     if eligible:
         a = eligible[0] if leftmost else eligible[-1]
         why = "first actor of the clause before" if leftmost else "nearest actor left of the trigger in its clause"

@@ -150,7 +150,7 @@ class Coder:
                               [f"{t.text}/{t.dep_}->{t.head.text}" for t in sent] if has_parse else [])
             for m in find_triggers(sent, self.lex):
                 roles = self._roles(s, m, has_parse)
-                ev = self._event(doc, s, m, roles, recent_person, name_codes)
+                ev = self._event(doc, s, m, roles, recent_person, name_codes, entity_codes)
                 exp.traces.append(roles.trace)
                 if ev:
                     events.append(ev)
@@ -183,7 +183,8 @@ class Coder:
             roles.target = anaphoric_target(s, obj_end or end, roles)
         return roles
 
-    def _event(self, doc, s: Sentence, m: TriggerMatch, roles: Roles, recent_person, name_codes) -> dict | None:
+    def _event(self, doc, s: Sentence, m: TriggerMatch, roles: Roles, recent_person, name_codes,
+               entity_codes) -> dict | None:
         trig = m.form.trigger
         anchor = s.rel(m.start)
         quote = in_quote(s, anchor)
@@ -242,8 +243,8 @@ class Coder:
             "source_text": source.text if source else None,
             "target_text": target.text if target else None,
             "location_text": roles.location.text if roles.location else None,
-            "source_actor": self._code(source, name_codes),
-            "target_actor": self._code(target, name_codes),
+            "source_actor": self._code(source, name_codes, entity_codes),
+            "target_actor": self._code(target, name_codes, entity_codes),
             "date_from": date_from,
             "rule": f"{trig.source} {m.form.pattern} {m.form.voice} via {roles.via}",
         }
@@ -293,10 +294,13 @@ class Coder:
         return codes
 
     @staticmethod
-    def _code(a: actors_mod.Actor | None, name_codes) -> str | None:
+    def _code(a: actors_mod.Actor | None, name_codes, entity_codes=None) -> str | None:
+        """ISO3 + sector: the entity's KB facts first, then the phrase's own words, then what
+        the same name showed elsewhere in the article."""
         if a is None:
             return None
-        cty, sec = a.country, a.sector
+        kb = (entity_codes or {}).get(a.entity_id, (None, None)) if not a.head_is_country else (None, None)
+        cty, sec = kb[0] or a.country, kb[1] or a.sector
         if a.kind in ("name", "entity"):
             for key in filter(None, (a.entity_id, a.text.split()[-1].lower())):
                 kc, ks = name_codes.get(key, (None, None))
