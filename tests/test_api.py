@@ -192,10 +192,13 @@ def test_pages_load_nothing_from_other_hosts(corpus):
     client, _, hand = corpus
     entity = client.get("/api/entities", params={"q": "zulkifli"}).json()["items"][0]["entity_id"]
     for path in ("/", "/search?q=zulkifli", "/articles", f"/articles/{hand[0]}", f"/entities/{entity}", "/events",
-                 "/network", "/analyse", "/docs"):
+                 "/network", "/analyse", "/docs", "/flags", "/flags?kind=date_mismatch"):
         html = client.get(path).text
         assert client.get(path).status_code == 200, path
         assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=\"(https?:)?//", html), path
+    flags_page = client.get("/flags", params={"kind": "date_mismatch"}).text
+    assert "27 March 2017 was a Monday" in flags_page and "title_mismatch" in flags_page  # the other kinds stay linked
+    assert "Suggestion: Senin (27/3/2017)" in flags_page and "The title is right" not in flags_page
     docs = client.get("/docs").text
     assert "/api/analyse" in docs and "/openapi.json" in docs
 

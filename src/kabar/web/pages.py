@@ -29,7 +29,8 @@ def headline(article: dict[str, Any]) -> str:
     words = [w for w in str(article.get("doc_id") or "").split("-") if w.isalpha()]
     if len(words) >= 3:
         return " ".join(words).capitalize() + " …"
-    return f"Untitled article #{article.get('article_id')}"
+    source = article.get("source")
+    return f"Untitled article #{article.get('article_id')}" + (f" ({source})" if source else "")
 
 
 templates.env.filters["headline"] = headline
@@ -59,7 +60,7 @@ def event_view(e: dict[str, Any]) -> dict[str, Any]:
     names = [x["name"] if x else code for x, code in ((source, e.get("source_actor")), (target, e.get("target_actor")))]
     return {
         **e, "source": source, "target": target, "date": e.get("date") or e.get("published"),
-        "article": {"article_id": e["article_id"], "title": e.get("article_title")},
+        "article": {"article_id": e["article_id"], "title": e.get("article_title"), "source": e.get("article_source")},
         "label": " → ".join(n or "?" for n in names) + (f": {e['trigger_text']}" if e.get("trigger_text") else ""),
         "href": f"/articles/{e['article_id']}",
     }
@@ -144,6 +145,12 @@ def events(request: Request, actor: str = Query("", max_length=200), type: str =
     drawn = [event_view(e) for e in db.list_events(**filters, limit=TIMELINE_MAX)["items"]]
     return render(request, "events.html", nav="/events", found=found, filters=filters, types=EVENT_TYPES,
                   timeline=charts.timeline(drawn), drawn=len(drawn), limit=TIMELINE_MAX)
+
+
+@router.get("/flags")
+def flags(request: Request, kind: str = Query("", max_length=64), page: Page = Depends(), db=Depends(store)):
+    found = envelope(request, page, db.list_flags(kind=kind.strip() or None, limit=page.limit, offset=page.offset))
+    return render(request, "flags.html", nav="/flags", found=found, kind=kind.strip(), kinds=db.flag_kinds())
 
 
 @router.get("/network")
