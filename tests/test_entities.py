@@ -123,22 +123,25 @@ def test_city_names_that_are_words_are_not_places(nlp):
 
 @Language.component("test_fake_ner")
 def fake_ner(doc):
-    """Stands in for a trained NER: one span with its title inside, one cut short."""
+    """Stands in for a trained NER: a person with its title inside, an organisation cut
+    short, and a place the rules do not know."""
     words = [t.text for t in doc]
-    i = words.index("Presiden")
-    k = words.index("Kementerian")
-    doc.ents = [Span(doc, i, i + 3, label="PER"), Span(doc, k, k + 1, label="ORG")]
+    i, k, t = words.index("Presiden"), words.index("Kementerian"), words.index("Tanah")
+    doc.ents = [Span(doc, i, i + 4, label="PER"), Span(doc, k, k + 1, label="ORG"), Span(doc, t, t + 2, label="LOC")]
     return doc
 
 
 def test_model_entities_are_kept_and_fixed():
     nlp = build_nlp(pipeline=["kabar_sentences", "kabar_metadata", "test_fake_ner", "kabar_entities", "kabar_coref"],
                     model="blank")
-    doc = nlp("Presiden Joko Widodo mengunjungi Kementerian Keuangan bersama Sri Mulyani di Jakarta.")
+    doc = nlp("Presiden Rusia Vladimir Putin mengunjungi Kementerian Keuangan bersama Sri Mulyani "
+              "di Jakarta demi Tanah Air.")
     assert [(e.text, e.label_) for e in doc.ents] == [
-        ("Joko Widodo", "PERSON"),            # title word cut from the model's span
+        ("Rusia", "GPE"),                     # the title's complement, from the rules
+        ("Vladimir Putin", "PERSON"),         # title words cut from the model's span
         ("Kementerian Keuangan", "ORG"),      # the rule's wider span replaces the model's
         ("Sri Mulyani", "PERSON"),            # a gap the rules fill
         ("Jakarta", "GPE"),
+        ("Tanah Air", "LOC"),                 # only the model knows it: kept
     ]
-    assert doc.ents[0]._.titles == ["Presiden"]
+    assert doc.ents[1]._.titles == ["Presiden Rusia"]

@@ -468,11 +468,17 @@ class Reader:
                 f.strong = bool(words) and words <= name_words
 
 
+def same_kind(a: str, b: str) -> bool:
+    return a == b or {a, b} <= {"GPE", "LOC"}
+
+
 def merge_with_model(doc: Doc, found: list[Found]) -> list[Span]:
     """Model entities (title words cut off) plus rule entities where the model found none.
 
-    A rule entity that contains a model entity of the same type replaces it: the rules know
-    where Indonesian titles and complements end."""
+    The rules decide the boundaries where they know better: a rule entity replaces a model
+    entity of the same kind that it contains ("Kementerian" → "Kementerian Keuangan"), and a
+    rule person replaces a model person it overlaps ("Rusia Vladimir Putin" → "Vladimir
+    Putin", the title's complement being a place of its own)."""
     words = [t.lower_ for t in doc]
     model: list[Span] = []
     for ent in doc.ents:
@@ -483,22 +489,19 @@ def merge_with_model(doc: Doc, found: list[Found]) -> list[Span]:
             start = title.end
         if start < ent.end:
             model.append(Span(doc, start, ent.end, label=label))
-    chosen: list[Span] = []
-    rules = sorted(found, key=lambda f: (f.start, -(f.end - f.start)))
-    for f in rules:
-        span = Span(doc, f.start, f.end, label=f.label)
-        overlapping = [m for m in model if m.start < f.end and f.start < m.end]
-        if all(m.start >= f.start and m.end <= f.end and m.label_ in (f.label, "LOC" if f.label == "GPE" else f.label)
-               for m in overlapping):
-            model = [m for m in model if m not in overlapping]
-            chosen.append(span)
-    taken = chosen + model
+    rules = [Span(doc, f.start, f.end, label=f.label) for f in found]
+
+    def ruled(m: Span) -> bool:
+        return any(r.start < m.end and m.start < r.end and same_kind(r.label_, m.label_) and (
+            r.label_ == "PERSON" or (r.start <= m.start and m.end <= r.end)) for r in rules)
+
+    kept = [m for m in model if not ruled(m)]
     result: list[Span] = []
-    for span in sorted(taken, key=lambda s: (s.start, -(len(s)))):
-        if result and span.start < result[-1].end:
-            continue
-        result.append(span)
-    return result
+    # Model spans first, so that a rule span only fills what the model left free.
+    for span in sorted(kept, key=lambda s: s.start) + sorted(rules, key=lambda s: (s.start, -len(s))):
+        if not any(span.start < r.end and r.start < span.end for r in result):
+            result.append(span)
+    return sorted(result, key=lambda s: s.start)
 
 
 @Language.component("kabar_entities")
