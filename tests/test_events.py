@@ -148,6 +148,26 @@ def test_relative_clause_subject_and_named_apposition(nlp):
     assert ev["target_actor"].endswith("GOV")  # the title's sector passes to the name
 
 
+def test_dependency_parse_is_used_when_present():
+    """A parser may join the pipeline later: its nsubj/obj/obl:agent/conj win over word order."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from kabar.events.coder import Coder
+    from kabar.nlp.extensions import init_doc
+
+    vocab = spacy.blank("id").vocab
+    # "Perjanjian itu ditandatangani oleh Kim dan Putin di Pyongyang ."
+    words = ["Perjanjian", "itu", "ditandatangani", "oleh", "Kim", "dan", "Putin", "di", "Pyongyang", "."]
+    heads = [2, 0, 2, 4, 2, 6, 4, 8, 2, 2]
+    deps = ["nsubj:pass", "det", "ROOT", "case", "obl:agent", "cc", "conj", "case", "obl", "punct"]
+    doc = init_doc(Doc(vocab, words=words, heads=heads, deps=deps))
+    [ev] = Coder().code(doc)
+    assert "via parse" in ev["rule"]
+    assert ev["type"] == "SUPPORT" and ev["cameo"] == "057"
+    assert ev["source_text"] == "Kim" and ev["location_text"] == "Pyongyang"
+
+
 def test_kb_positions_give_actor_codes():
     from kabar.events.actors import code_from_entity
     from kabar.report import Entity

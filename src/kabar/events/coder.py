@@ -66,12 +66,14 @@ def find_triggers(sent, lex: lexicon_mod.Lexicon) -> list[TriggerMatch]:
                 continue
             obj_end = None
             if f.trigger.with_words:
-                window = range(i + n, min(len(words), i + n + WITH_WINDOW))
+                window = list(range(i + n, min(len(words), i + n + WITH_WINDOW)))
+                if f.voice == "passive":  # "Perjanjian itu ditandatangani": the theme is the subject
+                    window += list(range(i - 1, max(-1, i - 1 - WITH_WINDOW), -1))
                 hit = next((k for k in window if words[k] in f.trigger.with_words), None)
                 if hit is None:
                     continue
                 consumed.add(hit)
-                obj_end = hit + 1
+                obj_end = hit + 1 if hit > i else None
             match = TriggerMatch(sent.start + i, sent.start + i + n, f, sent.start + obj_end if obj_end else None)
             break
         if match:
