@@ -2,6 +2,7 @@
 (IndoSum articles posted to /api/ingest) plus the hand-made reports of `web_corpus`."""
 from __future__ import annotations
 
+import dataclasses
 import re
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from fastapi.testclient import TestClient
 
 import kabar
 from kabar.web import create_app
-from web_corpus import HOSTILE, indosum_payload, save_hand_made
+from web_corpus import HOSTILE, indosum_payload, meeting_reports, save_hand_made
 
 N_REAL = 24
 PROBLEM_KEYS = {"type", "title", "status", "detail"}
@@ -201,6 +202,18 @@ def test_pages_load_nothing_from_other_hosts(corpus):
     assert "Suggestion: Senin (27/3/2017)" in flags_page and "The title is right" not in flags_page
     docs = client.get("/docs").text
     assert "/api/analyse" in docs and "/openapi.json" in docs
+
+
+def test_article_page_links_the_same_story_from_other_outlets(tmp_path):
+    app = create_app(db=str(tmp_path / "stories.db"))
+    store = app.state.store
+    first, _, other = meeting_reports()
+    again = dataclasses.replace(first, id="web-test-copy", source="another-outlet", title="Zulkifli bertemu Jokowi")
+    ids = [store.save_report(r, fingerprint="hand-made", key=f"test:{r.id}") for r in (first, again, other)]
+    store.update_stories()
+    html = TestClient(app).get(f"/articles/{ids[0]}").text
+    assert 'id="same-story"' in html and "Zulkifli bertemu Jokowi" in html and "another-outlet" in html
+    assert 'id="same-story"' not in TestClient(app).get(f"/articles/{ids[2]}").text
 
 
 def test_serve_names_a_missing_database(tmp_path):

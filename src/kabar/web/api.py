@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -47,9 +48,13 @@ def to_article(request: Request, article: ArticleIn, where: str) -> kabar.Articl
     return kabar.Article(**article.model_dump(exclude_none=True), origin=f"api:{where}")
 
 
+_PIPELINE = threading.Lock()  # one shared spaCy pipeline; its components are not thread-safe
+
+
 def analyse_article(request: Request, article: kabar.Article) -> kabar.Report:
     try:
-        return kabar.analyze_article(article, kb=request.app.state.kb)
+        with _PIPELINE:  # CPU-bound under the GIL anyway, so the lock costs no throughput
+            return kabar.analyze_article(article, kb=request.app.state.kb)
     except kabar.UnsupportedLanguage as err:
         raise Problem(422, str(err), type_="/problems/unsupported-language") from err
 

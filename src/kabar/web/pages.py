@@ -95,7 +95,10 @@ def article(request: Request, article_id: str, db=Depends(store)):
     if r is None:
         raise Problem(404, f"no article {article_id}")
     links = {e["id"]: f"/entities/{e['entity_id']}" for e in r["entities"] if e.get("entity_id")}
-    return render(request, "article.html", r=r, pieces=pieces(r), links=links,
+    same_story = []
+    if r.get("story_id") is not None:
+        same_story = [a for a in db.list_articles(story=r["story_id"], limit=20)["items"] if a["article_id"] != r["article_id"]]
+    return render(request, "article.html", r=r, pieces=pieces(r), links=links, same_story=same_story,
                   names={e["id"]: e["name"] for e in r["entities"]}, safe_url=safe_url(r.get("url")),
                   api_href=f"/api/articles/{r['article_id']}")
 
