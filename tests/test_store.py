@@ -129,3 +129,21 @@ def test_processes_opening_a_new_database_at_once_migrate_it_once(db_url):  # no
 
     with multiprocessing.get_context("spawn").Pool(4) as pool:
         assert pool.map(_open_and_count, [db_url] * 8) == [0] * 8
+
+
+def test_update_stories_groups_reports_of_one_story(store):
+    others = ["Harga cabai di pasar tradisional naik menjelang Lebaran menurut pedagang setempat.",
+              "Tim nasional sepak bola berlatih di Bali untuk menghadapi turnamen bulan depan.",
+              "Banjir merendam ratusan rumah warga di pinggiran sungai setelah hujan deras."]
+    for i, text in enumerate(others):
+        report = make_report(f"x{i}", "2024-06-19", title=text.split()[0], source="lain")
+        report.text = text
+        store.save_report(report, "f", key=f"id:x{i}")
+    for i, source in enumerate(["antara", "kompas"]):
+        store.save_report(make_report(f"p{i}", f"2024-06-{19 + i}", source=source), "f", key=f"id:p{i}")
+    assert store.update_stories() == 1
+    (story,) = store.stories()["items"]
+    assert (story["n_articles"], story["n_sources"], story["first_published"]) == (2, 2, "2024-06-19")
+    assert [a["source"] for a in story["articles"]] == ["antara", "kompas"]
+    assert store.list_articles(story=story["story_id"])["total"] == 2
+    assert not store.has_unclustered()

@@ -49,6 +49,13 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+SNIPPET_CHARS = 160  # the start of an article's text, for lists (IndoSum articles have no title)
+
+
+def _snippet(text: str) -> str:
+    return " ".join(text[:SNIPPET_CHARS].split())
+
+
 def _page(limit: int, offset: int) -> tuple[int, int]:
     return max(0, min(int(limit), 1000)), max(0, int(offset))
 
@@ -217,6 +224,7 @@ class Store:
         n_entities = (sa.select(sa.func.count()).select_from(article_entities)
                       .where(article_entities.c.article_id == articles.c.id).scalar_subquery())
         query = (sa.select(articles.c.id.label("article_id"), articles.c.doc_id, articles.c.title,
+                           sa.func.substr(articles.c.text, 1, SNIPPET_CHARS).label("snippet"),
                            articles.c.source, articles.c.url, articles.c.published, articles.c.story_id,
                            n_entities.label("n_entities"), n_events.label("n_events"),
                            n_flags.label("n_flags"))
@@ -370,9 +378,10 @@ class Store:
             conn.execute(stories.delete())
             for story_id, members in enumerate(groups, start=1):
                 dated = sorted((info[m].published or "9999", m) for m in members)
+                first = info[dated[0][1]]
                 conn.execute(stories.insert().values(
-                    id=story_id, label=info[dated[0][1]].title,
-                    first_published=info[dated[0][1]].published,
+                    id=story_id, label=first.title or _snippet(first.text),
+                    first_published=first.published,
                     last_published=max((info[m].published for m in members if info[m].published), default=None),
                     n_articles=len(members), n_sources=len({info[m].source for m in members})))
                 conn.execute(articles.update().where(articles.c.id.in_(members)).values(story_id=story_id))
