@@ -63,10 +63,8 @@ def group_others(spans: list[Span]) -> list[Group]:
     groups: dict[tuple[str, str], Group] = {}
     for span in spans:
         key = (span.label_, " ".join(name_words(span.text)))
-        if span.label_ == "GPE":
-            place = places.lookup(span.text)
-            if place and place.country and place.name == places.country_names().get(place.country):
-                key = ("GPE", place.country)  # the same country under two names
+        if span.label_ == "GPE" and places.english_country(span.text):
+            key = ("GPE", places.english_country(span.text))  # the same country under two names
         group = groups.setdefault(key, Group(span.label_, span.text))
         group.spans.append(span)
         if len(span.text) > len(group.name):

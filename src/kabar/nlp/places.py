@@ -100,10 +100,15 @@ def gazetteer() -> dict[str, Place]:
         if iso3 == "IDN" or (LATIN_NAME.match(sub.name) and len(sub.name) >= 5 and (
                 not all(is_common(w) for w in words) if len(words) > 1 else not (is_common(sub.name) or is_english(sub.name)))):
             add(sub.name, Place(sub.name, "LOC", iso3))
+    english = {c["iso3"]: c["name"] for c in countries.values()}
     for type_ in ("GPE", "LOC"):
         for name, iso3 in own[type_].items():
             canonical = places.get(key(name))
-            add(name, Place(canonical.name if canonical else name, type_, iso3), overwrite=True)
+            if canonical:
+                name_en = canonical.name
+            else:  # the packages know every city we list: an unknown GPE is a country's short name
+                name_en = english.get(iso3, name) if type_ == "GPE" else name
+            add(name, Place(name_en, type_, iso3), overwrite=True)
     return places
 
 
@@ -116,6 +121,14 @@ def country_names() -> dict[str, str]:
 
 def lookup(text: str) -> Place | None:
     return gazetteer().get(key(text))
+
+
+def english_country(text: str) -> str | None:
+    """The English name of the country `text` names ("Rusia" → "Russia"), None for other places."""
+    place = lookup(text)
+    if place and place.type == "GPE" and place.country and place.name == country_names().get(place.country):
+        return place.name
+    return None
 
 
 @lru_cache(maxsize=1)
