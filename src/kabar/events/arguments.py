@@ -46,9 +46,14 @@ ASK_VERBS = {"mohon", "memohon", "meminta", "minta", "mengharapkan", "berharap",
 # Words that may stand between a subject and its verb: "Putin baru-baru ini mengunjungi".
 PREVERBAL = {"baru-baru", "ini", "kemarin", "pada", "hari", "sebelumnya", "kini", "selalu", "sering",
              "hanya", "pula", "lagi", "mulai", "segera", "justru", "memang", "sendiri", "itu", "tersebut",
+             "begitu", "saja", "sama", "sekali", "sangat", "semakin", "aktif", "tegas", "terbuka",
+             "kembali", "akhirnya", "selama", "bersama-sama", "saling",
              "(", ")", "/", "-", "–"}
 ANAPHORIC = {"tersebut", "itu", "ini"}
 PURPOSE = {"untuk", "guna", "agar", "supaya"}
+DASHES = {"-", "–", "—", "--"}
+# After these, listed actors are examples of the one before ("senator, seperti A, B dan C").
+LIST_OPENERS = {"yang", "seperti", "termasuk", "antaranya"}
 SAY_WORDS = {"kata", "ujar", "tutur", "ucap", "ungkap", "jelas", "tegas", "menurut"}
 # Words allowed between a nominal event and its actor: "serangan udara AS", "kunjungan resmi Raja".
 NOMINAL_MODIFIERS = {
@@ -99,6 +104,8 @@ class Sentence:
             return False
         if w in PURPOSE:
             return _verb_like(self.word(j + 1))
+        if w in DASHES:  # "Jakarta , CNN Indonesia - - Presiden ...": a dateline ends
+            return j == 0 or bool(self.sent[j - 1].whitespace_)
         return w in CLAUSE_BREAKS or w in SHARED_SUBJECT
 
     def left_boundary(self, i: int) -> tuple[int, str]:
@@ -148,13 +155,13 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
     if antecedent is not None:
         roles.trace.append(f"{label} = {antecedent.text!r}: antecedent of 'yang' before the trigger")
         return _lead(antecedent, coordinated(s, antecedent, roles))
-    first_yang = next((i for i in range(start, anchor) if s.words[i] == "yang" and s.owner[i] is None), None)
+    first_yang = next((i for i in range(start, anchor) if s.words[i] in LIST_OPENERS and s.owner[i] is None), None)
     cands = [a for a in s.actors if start <= s.rel(a.start) and s.rel(a.end) <= anchor]
     eligible = []
     for a in cands:
         i, j = s.rel(a.start), s.rel(a.end)
         if first_yang is not None and i > first_yang:
-            roles.trace.append(f"skip {a.text!r}: inside a 'yang' relative clause")
+            roles.trace.append(f"skip {a.text!r}: inside a relative clause or list after {s.words[first_yang]!r}")
             continue
         prep = s.prep_before(a)
         if prep:

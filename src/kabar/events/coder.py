@@ -110,6 +110,10 @@ def in_quote(s: Sentence, i: int) -> tuple[int, int] | None:
     """(open, close) indices of the quotation marks around token i, when there are any."""
     opens = [k for k in range(i) if s.words[k] in OPEN_QUOTES]
     if not opens:
+        # the quote opened in an earlier sentence: '..., dan kami berjanji ...," kata Trump'
+        close = next((k for k in range(i + 1, len(s.words)) if s.words[k] in CLOSE_QUOTES), None)
+        if close is not None and any(s.word(k) in SAY_VERBS for k in range(close + 1, close + 3)):
+            return -1, close
         return None
     o = opens[-1]
     close = next((k for k in range(i + 1, len(s.words)) if s.words[k] in CLOSE_QUOTES), len(s.words))
