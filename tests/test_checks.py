@@ -1,6 +1,7 @@
 """Checks on the seed (which has every defect) and on real IndoSum articles (which mostly have none)."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 from functools import lru_cache
 from itertools import islice
@@ -14,7 +15,7 @@ from kabar.checks.names import variant_score
 from kabar.read.detokenize import detokenize
 from test_quotes import entities, indosum
 
-STEPS = ["kabar_sentences", "kabar_quotes", "kabar_checks"]
+STEPS = ["kabar_sentences", "kabar_dates", "kabar_quotes", "kabar_checks"]
 
 
 @lru_cache(maxsize=None)
@@ -25,10 +26,11 @@ def pipeline(disabled: tuple[str, ...] = ()):
     return nlp
 
 
-def run(text: str, people: dict[str, list[str]] | None = None, disabled: tuple[str, ...] = ()):
-    """The checks after sentences and quotes; `people` stands in for the NER's entity list."""
+def run(text: str, people: dict[str, list[str]] | None = None, disabled: tuple[str, ...] = (), published=None):
+    """The checks after sentences, dates and quotes; `people` stands in for the NER's entity list."""
     nlp = pipeline(disabled)
     doc = nlp.make_doc(text)
+    doc._.published = published
     for _, proc in nlp.pipeline:
         if people is not None and proc is nlp.get_pipe("kabar_quotes"):
             doc._.entities = entities(text, people)
@@ -107,6 +109,14 @@ def test_results_tables_and_repeated_phrasing_are_not_flagged():
     "mendapat peluang emas pada menit 84" and "... menit 75" about two different chances."""
     assert not kinds(run(indosum("1475967649")), "broken_sentence")
     assert not kinds(run(indosum("1499112000")), "duplicate_passage")
+
+
+def test_day_name_that_disagrees_with_the_date():
+    """IndoSum 1491173115, published Sunday 2 April 2017, writes "Minggu (4/2)"."""
+    text = indosum("1491173115")
+    flags = kinds(run(text, published=dt.date(2017, 4, 2)), "date_weekday")
+    assert [(f.text, f.evidence["value"]) for f in flags] == [("Minggu (4/2)", "2017-04-02")]
+    assert "Minggu (2/4)" in flags[0].suggestion
 
 
 def test_a_check_can_be_switched_off(seed_text):

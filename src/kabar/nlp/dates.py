@@ -124,19 +124,38 @@ def _iso_week(day: dt.date) -> str:
     return f"{year:04d}-W{week:02d}"
 
 
-def _check_weekday(text: str, date: dt.date, swapped, extra: dict):
-    """"Minggu (4/2)" in an article of Sunday 2 April: the writer swapped day and month. When the
-    day name disagrees with the date but agrees with it swapped, take the swap; else say so."""
+def _dated(text: str, day: int, month: int, years: list[int], base: dt.date | None, extra: dict):
+    """The date of a day and month among `years`, checked against the day name written before it.
+
+    The day name picks the year ("Selasa (1/3)" in September 2016: March 2016, a Tuesday). When it
+    fits no year but fits day and month swapped within a week of publication, the writer swapped
+    them ("Minggu (4/2)" in an article of Sunday 2 April); other disagreements are noted."""
+    options = _valid_dates(years, month, day)
+    if not options:
+        return None
+    near = (lambda d: abs((d - base).days)) if base else (lambda d: 0)
+    date = min(options, key=near)
     name = re.match(rf"({_DAY})\b", text, re.I)
-    if name is None or date.weekday() == DAYS[name[1].lower()]:
+    if name is None:
         return date.isoformat(), "day", extra
-    try:
-        other = swapped(date.month, date.day) if date.day <= 12 else None
-    except ValueError:
-        other = None
-    if other is not None and other.weekday() == DAYS[name[1].lower()]:
-        return other.isoformat(), "day", {**extra, "swapped_day_month": True}
+    weekday = DAYS[name[1].lower()]
+    fitting = [d for d in options if d.weekday() == weekday and (not base or -365 <= (d - base).days <= 60)]
+    if fitting:  # a year back or two months ahead: how far news looks without writing the year
+        return min(fitting, key=near).isoformat(), "day", extra
+    swapped = [d for d in _valid_dates(years, day, month) if d.weekday() == weekday and base and near(d) <= 7]
+    if swapped:
+        return swapped[0].isoformat(), "day", {**extra, "swapped_day_month": True}
     return date.isoformat(), "day", {**extra, "weekday_mismatch": name[1]}
+
+
+def _valid_dates(years: list[int], month: int, day: int) -> list[dt.date]:
+    out = []
+    for year in years:
+        try:
+            out.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return out
 
 
 def _nearest_year(base: dt.date, month: int, day: int) -> dt.date | None:
@@ -166,7 +185,7 @@ class _Resolver:
         data = _calendar_parser().get_date_data(f"{day}/{month}/{m[4]}")
         if not data.date_obj:
             return None
-        return _check_weekday(m[0], data.date_obj.date(), lambda d, mo: dt.date(data.date_obj.year, mo, d), {})
+        return _dated(m[0], day, month, [data.date_obj.year], self.base, {})
 
     def partial(self, m):
         day, month = int(m[1]), int(m[2])
@@ -174,10 +193,8 @@ class _Resolver:
             return None
         if self.base is None:
             return self.unresolved("day", "day and month without a year or published date", month=month, day=day)
-        date = _nearest_year(self.base, month, day)
-        if date is None:
-            return None
-        return _check_weekday(m[0], date, lambda d, mo: _nearest_year(self.base, mo, d), {"year_from": "published"})
+        years = [self.base.year - 1, self.base.year, self.base.year + 1]
+        return _dated(m[0], day, month, years, self.base, {"year_from": "published"})
 
     def day_month(self, m):
         if m[3]:
