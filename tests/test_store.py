@@ -147,3 +147,13 @@ def test_update_stories_groups_reports_of_one_story(store):
     assert [a["source"] for a in story["articles"]] == ["antara", "kompas"]
     assert store.list_articles(story=story["story_id"])["total"] == 2
     assert not store.has_unclustered()
+
+
+def test_long_names_and_urls_are_stored(store):
+    report = make_report()
+    report.url = "https://example.org/" + "x" * 5000
+    report.entities[0].name = "Organisasi " * 300
+    report.events[0]["type"] = "T" * 100
+    article_id = store.save_report(report, "f", key="url:" + report.url)
+    assert store.get_article(article_id)["url"] == report.url
+    assert store.save_report(report, "f", key="url:" + report.url) == article_id  # same key again

@@ -38,6 +38,8 @@ def ingest(
     stories: bool = typer.Option(True, help="Re-cluster articles into stories at the end."),
 ) -> None:
     """Analyse articles and store their reports (skips unchanged ones; safe to interrupt and rerun)."""
+    import sqlalchemy as sa
+
     import kabar
     from kabar.read.feeds import read_inputs_with_feeds
     from kabar.store.ingest import default_jobs, ingest as run_ingest
@@ -49,10 +51,13 @@ def ingest(
         _fail(str(err))
     store = _open(db, must_exist=False)
     inputs_iter = read_inputs_with_feeds(inputs, allow_private=allow_private)
-    with IngestProgress() as progress:
-        summary = run_ingest(inputs_iter, store, jobs=jobs or default_jobs(), kb=str(kb) if kb else None,
-                             published=published_date, cluster=stories,
-                             on_progress=progress.update, on_error=progress.error)
+    try:
+        with IngestProgress() as progress:
+            summary = run_ingest(inputs_iter, store, jobs=jobs or default_jobs(), kb=str(kb) if kb else None,
+                                 published=published_date, cluster=stories,
+                                 on_progress=progress.update, on_error=progress.error)
+    except sa.exc.OperationalError as err:  # the database went away mid-run; a rerun resumes
+        _fail(f"{db}: database error ({err.orig}); run the same command again to resume")
     typer.echo(f"kabar ingest: {summary.line()} → {db}", err=True)
     if summary.failed:
         raise typer.Exit(1)

@@ -18,14 +18,23 @@ def _text_hash_id(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]  # Article's default id
 
 
+MAX_KEY = 400  # unique keys stay short enough for any database index
+
+
+def bounded(key: str) -> str:
+    if len(key) <= MAX_KEY:
+        return key
+    return key[:MAX_KEY - 41] + "#" + hashlib.sha1(key.encode("utf-8")).hexdigest()
+
+
 def article_key(article: Article) -> str:
     if article.id and article.id != _text_hash_id(article.text):
-        return f"id:{article.id}"
+        return bounded(f"id:{article.id}")
     if article.url:
-        return f"url:{article.url}"
+        return bounded(f"url:{article.url}")
     if article.origin and article.origin != "-" and Path(article.origin).exists():
-        return f"file:{Path(article.origin).resolve()}"
-    return f"id:{article.id}"
+        return bounded(f"file:{Path(article.origin).resolve()}")
+    return bounded(f"id:{article.id}")
 
 
 def fingerprint(article: Article) -> str:
@@ -43,4 +52,4 @@ def fold(name: str) -> str:
 
 def entity_key(name: str, type_: str, kb_id: str | None) -> str:
     """Corpus-wide identity of an entity: its KB id when linked, else type + folded name."""
-    return f"kb:{kb_id}" if kb_id else f"{type_}:{fold(name)}"
+    return bounded(f"kb:{kb_id}" if kb_id else f"{type_}:{fold(name)}")

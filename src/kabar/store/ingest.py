@@ -13,7 +13,7 @@ import os
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import kabar
 from kabar.read import Article, ReadError
@@ -31,7 +31,6 @@ class IngestSummary:
     failed: int = 0
     seconds: float = 0.0
     stories: int | None = None  # stories with several articles, after re-clustering
-    errors: list[str] = field(default_factory=list)
 
     @property
     def stored(self) -> int:
@@ -47,10 +46,6 @@ class IngestSummary:
         return text
 
 
-def _analyse(article: Article, kb: str | None) -> Report:
-    return kabar.analyze_article(article, kb=kb)
-
-
 def ingest(inputs: Iterable[Article | ReadError], store: Store, jobs: int = 1, kb: str | None = None,
            published: dt.date | None = None, cluster: bool = True,
            on_progress: Callable[[IngestSummary], None] | None = None,
@@ -63,7 +58,6 @@ def ingest(inputs: Iterable[Article | ReadError], store: Store, jobs: int = 1, k
 
     def fail(message: str) -> None:
         summary.failed += 1
-        summary.errors.append(message)
         if on_error:
             on_error(message)
 
@@ -88,7 +82,8 @@ def ingest(inputs: Iterable[Article | ReadError], store: Store, jobs: int = 1, k
 
     def save(article: Article, key: str, fp: str, result: Report | BaseException) -> None:
         if isinstance(result, BaseException):
-            fail(f"{article.origin or article.id}: {result}")
+            where = article.origin or article.id
+            fail(str(result) if str(result).startswith(where) else f"{where}: {result}")
         else:
             store.save_report(result, fp, key=key)
             if key in known:
@@ -101,7 +96,7 @@ def ingest(inputs: Iterable[Article | ReadError], store: Store, jobs: int = 1, k
     if jobs <= 1:
         for article, key, fp in todo():
             try:
-                result = _analyse(article, kb)
+                result = kabar.analyze_article(article, kb)
             except Exception as err:  # one bad article never stops the ingest
                 result = err
             save(article, key, fp, result)
@@ -119,7 +114,7 @@ def _ingest_parallel(todo, jobs: int, kb: str | None, save) -> None:
     pending: dict[Future, tuple[Article, str, str]] = {}
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
         for article, key, fp in todo:
-            pending[pool.submit(_analyse, article, kb)] = (article, key, fp)
+            pending[pool.submit(kabar.analyze_article, article, kb)] = (article, key, fp)
             if len(pending) >= 4 * jobs:  # bounded: memory stays flat on huge corpora
                 _drain(pending, save, FIRST_COMPLETED)
         _drain(pending, save, None)

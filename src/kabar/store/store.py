@@ -12,7 +12,7 @@ import sqlalchemy as sa
 import kabar
 from kabar.report import Report
 from kabar.store import migrate
-from kabar.store.identity import entity_key, fold
+from kabar.store.identity import bounded, entity_key, fold
 from kabar.store.schema import (
     ARTICLE_CHILDREN, article_entities, articles, dates, entities, events, flags, mentions, quotes,
     stories,
@@ -96,7 +96,7 @@ class Store:
 
     def save_report(self, report: Report, fingerprint: str, key: str | None = None) -> int:
         """Store one report (replacing what the same key had) and return its article id."""
-        key = key or f"id:{report.id}"
+        key = bounded(key or f"id:{report.id}")
         row = {
             "key": key, "doc_id": report.id, "fingerprint": fingerprint, "source": report.source,
             "url": report.url, "title": report.title, "published": report.published,

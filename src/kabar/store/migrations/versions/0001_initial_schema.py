@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 17:09:31.345581
+Create Date: 2026-11-25 17:37:26.353433
 """
 from alembic import op
 import sqlalchemy as sa
@@ -17,21 +17,21 @@ depends_on = None
 def upgrade() -> None:
     op.create_table('articles',
     sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('key', sa.String(length=512), nullable=False),
-    sa.Column('doc_id', sa.String(length=255), nullable=False),
-    sa.Column('fingerprint', sa.String(length=64), nullable=False),
-    sa.Column('source', sa.String(length=255), nullable=True),
+    sa.Column('key', sa.Text(), nullable=False),
+    sa.Column('doc_id', sa.Text(), nullable=False),
+    sa.Column('fingerprint', sa.Text(), nullable=False),
+    sa.Column('source', sa.Text(), nullable=True),
     sa.Column('url', sa.Text(), nullable=True),
     sa.Column('title', sa.Text(), nullable=True),
-    sa.Column('published', sa.String(length=10), nullable=True),
-    sa.Column('published_from', sa.String(length=32), nullable=True),
-    sa.Column('language', sa.String(length=8), nullable=True),
+    sa.Column('published', sa.Text(), nullable=True),
+    sa.Column('published_from', sa.Text(), nullable=True),
+    sa.Column('language', sa.Text(), nullable=True),
     sa.Column('byline', sa.Text(), nullable=True),
     sa.Column('text', sa.Text(), nullable=False),
     sa.Column('report', sa.JSON(), nullable=False),
     sa.Column('story_id', sa.Integer(), nullable=True),
     sa.Column('analysed_at', sa.DateTime(timezone=True), nullable=False),
-    sa.Column('kabar_version', sa.String(length=32), nullable=True),
+    sa.Column('kabar_version', sa.Text(), nullable=True),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('key')
     )
@@ -43,10 +43,10 @@ def upgrade() -> None:
 
     op.create_table('entities',
     sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('key', sa.String(length=512), nullable=False),
+    sa.Column('key', sa.Text(), nullable=False),
     sa.Column('name', sa.Text(), nullable=False),
-    sa.Column('type', sa.String(length=32), nullable=False),
-    sa.Column('kb_id', sa.String(length=255), nullable=True),
+    sa.Column('type', sa.Text(), nullable=False),
+    sa.Column('kb_id', sa.Text(), nullable=True),
     sa.Column('norm', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('key')
@@ -59,8 +59,8 @@ def upgrade() -> None:
     op.create_table('stories',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('label', sa.Text(), nullable=True),
-    sa.Column('first_published', sa.String(length=10), nullable=True),
-    sa.Column('last_published', sa.String(length=10), nullable=True),
+    sa.Column('first_published', sa.Text(), nullable=True),
+    sa.Column('last_published', sa.Text(), nullable=True),
     sa.Column('n_articles', sa.Integer(), nullable=False),
     sa.Column('n_sources', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('id')
@@ -69,7 +69,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('article_id', sa.Integer(), nullable=False),
     sa.Column('entity_id', sa.Integer(), nullable=False),
-    sa.Column('local_id', sa.String(length=64), nullable=False),
+    sa.Column('local_id', sa.Text(), nullable=False),
     sa.Column('name', sa.Text(), nullable=False),
     sa.Column('titles', sa.JSON(), nullable=False),
     sa.Column('extra', sa.JSON(), nullable=False),
@@ -88,8 +88,8 @@ def upgrade() -> None:
     sa.Column('start', sa.Integer(), nullable=False),
     sa.Column('end', sa.Integer(), nullable=False),
     sa.Column('text', sa.Text(), nullable=False),
-    sa.Column('value', sa.String(length=64), nullable=True),
-    sa.Column('granularity', sa.String(length=32), nullable=True),
+    sa.Column('value', sa.Text(), nullable=True),
+    sa.Column('granularity', sa.Text(), nullable=True),
     sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
@@ -99,15 +99,15 @@ def upgrade() -> None:
     op.create_table('events',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('article_id', sa.Integer(), nullable=False),
-    sa.Column('type', sa.String(length=32), nullable=True),
-    sa.Column('mode', sa.String(length=64), nullable=True),
-    sa.Column('cameo', sa.String(length=16), nullable=True),
+    sa.Column('type', sa.Text(), nullable=True),
+    sa.Column('mode', sa.Text(), nullable=True),
+    sa.Column('cameo', sa.Text(), nullable=True),
     sa.Column('source_entity_id', sa.Integer(), nullable=True),
     sa.Column('target_entity_id', sa.Integer(), nullable=True),
     sa.Column('location_entity_id', sa.Integer(), nullable=True),
-    sa.Column('source_actor', sa.String(length=64), nullable=True),
-    sa.Column('target_actor', sa.String(length=64), nullable=True),
-    sa.Column('date', sa.String(length=32), nullable=True),
+    sa.Column('source_actor', sa.Text(), nullable=True),
+    sa.Column('target_actor', sa.Text(), nullable=True),
+    sa.Column('date', sa.Text(), nullable=True),
     sa.Column('negated', sa.Boolean(), nullable=False),
     sa.Column('hypothetical', sa.Boolean(), nullable=False),
     sa.Column('trigger_text', sa.Text(), nullable=True),
@@ -131,7 +131,7 @@ def upgrade() -> None:
     op.create_table('flags',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('article_id', sa.Integer(), nullable=False),
-    sa.Column('kind', sa.String(length=64), nullable=False),
+    sa.Column('kind', sa.Text(), nullable=False),
     sa.Column('start', sa.Integer(), nullable=False),
     sa.Column('end', sa.Integer(), nullable=False),
     sa.Column('text', sa.Text(), nullable=False),
@@ -168,7 +168,7 @@ def upgrade() -> None:
     sa.Column('end', sa.Integer(), nullable=False),
     sa.Column('text', sa.Text(), nullable=False),
     sa.Column('speaker_entity_id', sa.Integer(), nullable=True),
-    sa.Column('speaker_local_id', sa.String(length=64), nullable=True),
+    sa.Column('speaker_local_id', sa.Text(), nullable=True),
     sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['speaker_entity_id'], ['entities.id'], ),
     sa.PrimaryKeyConstraint('id')
