@@ -57,6 +57,8 @@ def test_seed_broken_sentences(seed_text):
     broken = kinds(run(seed_text), "broken_sentence")
     glued = [f for f in broken if "seam" in f.evidence]
     assert [f.evidence["seam"]["text"] for f in glued] == ["bisa Kim"]
+    assert "full stop" in glued[0].message  # the same sentence also lacks its full stop: one flag
+    assert len([f for f in broken if f.start == glued[0].start]) == 1
     unfinished = {f.text for f in broken if "seam" not in f.evidence}
     assert "Kunjungan ini merupakan kunjungan pertama Putin ke Korea Utara dalam 24 tahun terakhir" in unfinished
     assert not any(f.text.startswith(("Namira", "TRIBUNNEWS")) for f in broken)  # byline lines

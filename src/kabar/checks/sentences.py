@@ -110,5 +110,11 @@ def broken_sentences(doc: Doc) -> list[Flag]:
     entities = doc._.entities or []
     name_starts = {m.start for e in entities for m in e.mentions} if entities else None
     for sent in doc.sents:
-        flags.extend(_glued_fragments(sent, name_starts))
+        for glued in _glued_fragments(sent, name_starts):
+            same = next((f for f in flags if f.start == glued.start), None)
+            if same is not None:  # one flag per sentence: the seam, and the missing full stop
+                flags.remove(same)
+                glued.message += " It also ends without a full stop."
+                glued.evidence.update(same.evidence)
+            flags.append(glued)
     return flags
