@@ -113,6 +113,11 @@ def test_nominal_event_takes_possessor_and_preposition(nlp):
     assert ev["source_actor"] == "JPN GOV" and ev["target_actor"] == "IDN"
 
 
+def test_coercive_nominal_names_who_undergoes_it(nlp):
+    ev = one(nlp, "Penangkapan Rizieq Shihab oleh polisi dikecam FPI.", "COERCE")
+    assert ev["source_text"] == "polisi" and ev["target_text"] == "Rizieq Shihab"
+
+
 def test_nominal_without_actor_is_not_coded(nlp):
     assert events(nlp, "Kunjungan tersebut berlangsung dua hari.") == []
 

@@ -135,6 +135,11 @@ def _is_name_token(tok, sent_start: int, trigger_words: set[str]) -> bool:
     return True
 
 
+def _verb_shaped(word: str) -> bool:
+    """Prefixed like a verb (menangkap, dikecam, bertemu, terluka): never inside an actor name."""
+    return len(word) > 4 and word.startswith(("me", "di", "ber", "ter"))
+
+
 def _glued(sent, i: int) -> bool:
     """Token i continues a hyphenated name: no space before it, and "-" joins words."""
     prev = sent[i - 1]
@@ -204,6 +209,7 @@ def find_actors(sent, ents: list[tuple[int, int, str]], trigger_words: set[str])
             for gap in (1, 2):
                 j = i + gap + 1
                 plain = all(kind[k] is None and sent[k].is_alpha and sent[k].is_lower and words[k] not in LINK_STOP
+                            and words[k] not in trigger_words and not _verb_shaped(words[k])
                             for k in range(i + 1, min(j, n)))
                 if j < n and plain and kind[j] in ("country", "name", "entity") and sent[j].text[:1].isupper():
                     kind[i + 1 : j] = ["link"] * gap

@@ -63,6 +63,8 @@ NOMINAL_MODIFIERS = {
 # Adverbs between a relative "yang" and its verb: "polisi yang telah menangkap".
 ADVERBS = {"juga", "telah", "sudah", "akan", "tidak", "tak", "belum", "pun", "masih", "sempat", "kerap", "terus", "pernah", "baru", "sedang", "secara", "resmi", "langsung", "kemudian", "lalu", "bahkan", "tetap", "berhasil", "ikut"}
 # Joint actions: "A dan B bertemu / menandatangani perjanjian" is A with B.
+# "penangkapan Rizieq" is Rizieq arrested, while "kunjungan Putin" is Putin visiting.
+PATIENT_NOMINAL_TYPES = {"COERCE", "ASSAULT", "RETREAT", "SANCTION"}
 RECIPROCAL = {"040", "041", "044", "045", "046", "050", "057", "060", "061", "062", "063", "064", "030", "031", "036"}
 
 
@@ -297,7 +299,8 @@ def place(s: Sentence, start: int, roles: Roles, exclude=()) -> Actor | None:
     return None
 
 
-def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigger, object_end: int | None) -> Roles:
+def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigger, object_end: int | None,
+                  pattern: str = "") -> Roles:
     """All roles for one trigger from word order (indices sentence-relative)."""
     roles = Roles()
     preps = trigger.target_preps or DEFAULT_TARGET_PREPS
@@ -322,7 +325,10 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
             roles.source, roles.co_sources = subject(s, anchor, roles)
             roles.target = after(s, rest, preps, roles, "target", exclude=[roles.source], object_ok=False)
         else:
-            roles.trace.append("nominal: the actor right after is the source (possessor)")
+            patient_first = pattern == "peN-an" and trigger.type in PATIENT_NOMINAL_TYPES
+            role = "target" if patient_first else "source"
+            roles.trace.append(f"nominal: the actor right after is the {role} (possessor)"
+                               + (": peN-an of a coercive verb names who undergoes it" if patient_first else ""))
             k = rest
             while k < len(s.words) and s.words[k] in NOMINAL_MODIFIERS and \
                     (s.owner[k] is None or s.owner[k].end - s.owner[k].start == 1):
@@ -331,15 +337,22 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
                 k += 1  # "kerja sama antara A dan B"
             nxt = s.owner[k] if k < len(s.words) else None
             if nxt is not None and nxt.kind != "pronoun" and s.rel(nxt.start) == k:
-                roles.source = nxt
-                roles.trace.append(f"source = {nxt.text!r}: possessor of the nominal")
+                setattr(roles, role, nxt)
+                roles.trace.append(f"{role} = {nxt.text!r}: possessor of the nominal")
                 rest = s.rel(nxt.end)
-                if s.word(rest) in {"dan", "dengan"} and rest + 1 < len(s.words) and s.owner[rest + 1] is not None:
+                if not patient_first and s.word(rest) in {"dan", "dengan"} and rest + 1 < len(s.words) \
+                        and s.owner[rest + 1] is not None:
                     roles.target = s.owner[rest + 1]
                     roles.trace.append(f"target = {roles.target.text!r}: joined by {s.word(rest)!r}")
                     rest = s.rel(roles.target.end)
             if roles.source is None:
                 roles.source = after(s, rest, ("oleh",), roles, "source", object_ok=False, reach=8)
+            if roles.source is None and trigger.type in PATIENT_NOMINAL_TYPES:
+                roles.target = roles.target or after(s, rest, preps + ("melawan",), roles, "target", object_ok=False, reach=4)
+                if roles.target is not None:
+                    roles.trace.append("coercion or violence reported without its author: coded with the target only")
+                    roles.confidence_penalty += 0.2
+                    return roles
             if roles.source is None:
                 roles.trace.append("no possessor: a nominal event without its actor is not coded")
                 return roles

@@ -174,7 +174,7 @@ class Coder:
         roles = None
         if has_parse:
             roles = parse_roles(s, s.sent.doc[m.start], trig)
-        surface = surface_roles(s, start, end, m.form.voice, trig, obj_end)
+        surface = surface_roles(s, start, end, m.form.voice, trig, obj_end, m.form.pattern)
         if roles is None:
             roles = surface
         else:  # the parse wins where it speaks; the surface rules fill the gaps
