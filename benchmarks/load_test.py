@@ -1,6 +1,6 @@
 """Load test of the web UI and API: starts `kabar serve` on a free loopback port over a filled
 database, requests each main page from a few concurrent clients, and prints requests/second
-and p50/p99 latency per page (medians over several runs).
+and p50/p99 latency per page (medians over several runs), then the server's peak memory.
 
     kabar ingest ../shared/data/indosum/dev.01.jsonl --db kabar.db
     python benchmarks/load_test.py --db kabar.db [--requests 200] [--clients 8] [--runs 3]
@@ -84,6 +84,16 @@ def hammer(base: str, path: str, requests: int, clients: int, max_seconds: float
     return len(latencies) / (time.perf_counter() - start), latencies
 
 
+def peak_memory_mib(pid: int) -> float | None:
+    """The server's peak resident memory (Linux /proc), or None elsewhere."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            kib = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+        return kib / 1024
+    except (OSError, StopIteration):
+        return None
+
+
 def p99(values: list[float]) -> float:
     return statistics.quantiles(values, n=100)[98] if len(values) >= 2 else values[0]
 
@@ -108,6 +118,9 @@ def main() -> None:
             mid = statistics.median(statistics.median(lat) for _, lat in runs) * 1000
             tail = statistics.median(p99(lat) for _, lat in runs) * 1000
             print(f"{name:14} {rate:8.1f} {mid:8.1f} {tail:8.1f}  {path}")
+        peak = peak_memory_mib(proc.pid)
+        if peak is not None:
+            print(f"server peak resident memory: {peak:.0f} MiB")
     finally:
         proc.terminate()
         proc.wait(timeout=10)

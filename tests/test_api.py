@@ -70,6 +70,11 @@ def test_analyse_refuses_bad_input_with_problem_details(corpus):
     assert_problem(client.post("/api/analyse", json={"text": "kata " * 12_000}), 413, "limit is 50000")
     assert_problem(client.post("/api/analyse", content=b'{"text": "' + b"a" * 400_000 + b'"}',
                                headers={"content-type": "application/json"}), 413, "larger than 300000 bytes")
+    streamed = (chunk for chunk in [b'{"text": "', *[b"kata " * 2000] * 40, b'"}'])  # chunked: no Content-Length
+    assert_problem(client.post("/api/analyse", content=streamed, headers={"content-type": "application/json"}),
+                   413, "larger than 300000 bytes")
+    small = (chunk for chunk in [b'{"text": "Presiden ', b'bertemu menteri di Jakarta."}'])
+    assert client.post("/api/analyse", content=small, headers={"content-type": "application/json"}).status_code == 200
     assert_problem(client.post("/api/analyse", json={"text": "   \n "}), 422, "blank")
     assert_problem(client.post("/api/analyse", json={"title": "no text"}), 422, "text")
     assert_problem(client.post("/api/analyse", json={"text": "x", "published": "8 July"}), 422, "published")
@@ -154,6 +159,15 @@ def test_events_filters(corpus):
     window = client.get("/api/events", params={"since": "2017-06-01", "until": "2017-06-30", "actor": "Q8063994"}).json()
     assert [e["date"] for e in window["items"]] == ["2017-06-12"]
     assert_problem(client.get("/api/events", params={"since": "June"}), 422, "since")
+
+
+def test_event_page_table_pages_like_the_api(corpus):
+    client, *_ = corpus
+    api = client.get("/api/events", params={"limit": 2, "offset": 2}).json()
+    html = client.get("/events", params={"limit": 2, "offset": 2}).text
+    assert f"3–4 of {api['total']}" in html
+    rows = re.findall(r'<span class="tag etype">(\w+)</span>', html)
+    assert rows == [e["type"] for e in api["items"]]
 
 
 def test_flags_and_article_report(corpus):

@@ -26,8 +26,9 @@ SECURITY_HEADERS = {
 
 
 class BodyLimit:
-    """ASGI middleware: answer 413 (problem details) to bodies over `max_bytes`, by header or by
-    counting a streamed body, so a huge upload never reaches the JSON parser."""
+    """ASGI middleware: answer 413 (problem details) to bodies over `max_bytes`, judged by the
+    Content-Length header, or, for a streamed body without one, by reading it here first (at
+    most `max_bytes` are held), so a huge upload never reaches the JSON parser."""
 
     def __init__(self, app, max_bytes: int):
         self.app, self.max_bytes = app, max_bytes
@@ -35,28 +36,28 @@ class BodyLimit:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        length = dict(scope.get("headers") or []).get(b"content-length")
         too_big = problems.problem_response(413, f"request body is larger than {self.max_bytes} bytes")
-        if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
-            return await too_big(scope, receive, send)
-        seen = 0
-
-        async def counted():
-            nonlocal seen
+        length = dict(scope.get("headers") or []).get(b"content-length")
+        if length is not None:
+            if not length.isdigit() or int(length) > self.max_bytes:
+                return await too_big(scope, receive, send)
+            return await self.app(scope, receive, send)
+        if scope.get("method") in ("GET", "HEAD", "OPTIONS"):
+            return await self.app(scope, receive, send)
+        messages, size = [], 0
+        while True:
             message = await receive()
-            seen += len(message.get("body", b""))
-            if seen > self.max_bytes:
-                raise _TooBig
-            return message
+            messages.append(message)
+            size += len(message.get("body", b""))
+            if size > self.max_bytes:
+                return await too_big(scope, receive, send)
+            if message["type"] != "http.request" or not message.get("more_body"):
+                break
 
-        try:
-            await self.app(scope, counted, send)
-        except _TooBig:
-            await too_big(scope, receive, send)
+        async def replay():
+            return messages.pop(0) if messages else await receive()
 
-
-class _TooBig(Exception):
-    pass
+        await self.app(scope, replay, send)
 
 
 def create_app(db: str | None = None, max_body_bytes: int = MAX_BODY_BYTES, max_text_chars: int = MAX_TEXT_CHARS,

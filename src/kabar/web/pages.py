@@ -143,9 +143,14 @@ def events(request: Request, actor: str = Query("", max_length=200), type: str =
            db=Depends(store)):
     filters = {"actor": actor.strip() or None, "type": type.strip() or None,
                "since": form_date("since", since), "until": form_date("until", until)}
-    found = envelope(request, page, db.list_events(**filters, limit=page.limit, offset=page.offset))
+    first = db.list_events(**filters, limit=TIMELINE_MAX)  # drawn; also the table's early pages
+    if page.offset + page.limit <= TIMELINE_MAX:
+        table = {"total": first["total"], "items": first["items"][page.offset:page.offset + page.limit]}
+    else:
+        table = db.list_events(**filters, limit=page.limit, offset=page.offset)
+    found = envelope(request, page, table)
     found["items"] = [event_view(e) for e in found["items"]]
-    drawn = [event_view(e) for e in db.list_events(**filters, limit=TIMELINE_MAX)["items"]]
+    drawn = [event_view(e) for e in first["items"]]
     return render(request, "events.html", nav="/events", found=found, filters=filters, types=EVENT_TYPES,
                   timeline=charts.timeline(drawn), drawn=len(drawn), limit=TIMELINE_MAX)
 
