@@ -148,8 +148,10 @@ class Reader:
                 if stop_at_name and self.namelike(j) and j > i + cue:
                     break
                 j += 1
-            elif self.words[j] in ORG_LINKS and j + 1 < end and self.cap(j + 1) and not self.namelike(j - 1):
-                j += 1
+            elif self.words[j] in ORG_LINKS and j + 1 < end and self.cap(j + 1) and (
+                    not stop_at_name or not self.namelike(j - 1)) and not (
+                    places.lookup(self.doc[j - 1].text) or self.known_at(j + 1, end)):
+                j += 1  # "Kementerian Energi dan Sumber Daya Mineral", not "Polres X dan Kejaksaan Y"
             elif self.doc[j].text == "-" and j + 1 < end and self.cap(j + 1) and not self.doc[j - 1].whitespace_:
                 j += 1
             else:
@@ -234,7 +236,8 @@ class Reader:
         split, k = m.end, m.end
         while k < r_end:
             title = match_title(self.words[:r_end], k)
-            if title and title.positions:
+            if title and title.positions and (title.rank or k == split):
+                # "Ketua DPP Lukman Hakim": a title after name words is part of the name
                 split = k = title.end
                 if title.rank:
                     break
@@ -250,6 +253,11 @@ class Reader:
                 split = k = k + 1
             else:
                 k += 1
+        while split < r_end - 1 and self.common(split) and self.cap(split) and not self.namelike(split):
+            split += 1  # "Wakil Sekjen PDI Perjuangan | Hasto Kristianto"
+        for k in range(split + 1, r_end - 1):
+            if self.words[k] in COMPASS:
+                split = k + 1  # "Bupati Kutai Timur | Isran Noor"
         return split
 
     def complement(self, m: TitleMatch, c_end: int, whole: bool = False, region: bool = False):
@@ -392,6 +400,10 @@ class Reader:
                 break
             if self.known_at(k, end):
                 return k  # "Ajakan | Ketua Umum Partai Gerindra Prabowo Subianto"
+        for k in range(start + 1, j):
+            if match_title(self.words[:j], k) or self.org_at(k, j, stop_at_name=False):
+                j = k  # "Mahfudz Siddiq | Wasekjen Partai Keadilan Sejahtera"
+                break
         tokens = [k for k in range(start, j) if self.doc[k].is_alpha and not (
             k > start and self.doc[k - 1].text == "-" and not self.doc[k - 1].whitespace_)]
         if not tokens:
@@ -412,7 +424,7 @@ class Reader:
             self.add(start, j - 2, "ORG")
             self.add(j - 2, j, "PERSON", titles=[self.doc[start:j - 2].text])
         elif len(tokens) >= 2 and self.name_words(tokens) and \
-                (self.namelike(start) or not self.sentence_start(start)) and \
+                (self.namelike(start) or (2 * len(namelike) >= len(tokens) and not self.sentence_start(start))) and \
                 sum(is_english(self.doc[k].text) for k in tokens) * 2 <= len(tokens):
             self.add(start, j, "PERSON")
         elif all_names and (before in PERSON_BEFORE or after in PERSON_AFTER):

@@ -16,7 +16,8 @@ DATA = Path(__file__).parent / "data"
 
 # Words next to a name that say it is a person: "kata Putin", "Zulkifli menilai".
 PERSON_BEFORE = {"kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "tegas", "imbuh", "tambah",
-                 "sebut", "oleh", "bersama", "pak", "bu", "sosok", "nama"}
+                 "sebut", "oleh", "bersama", "pak", "bu", "sosok", "nama", "menurut", "tanya", "terang",
+                 "lanjut", "pinta", "tukas", "papar", "kilah"}
 PERSON_AFTER = {"mengatakan", "menyatakan", "menjelaskan", "menegaskan", "mengungkapkan",
                 "menyebutkan", "berkata", "menambahkan", "meminta", "mengaku", "menilai",
                 "menuturkan", "menyampaikan", "menekankan", "memuji", "menyarankan",
