@@ -345,8 +345,13 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
                     roles.target = s.owner[rest + 1]
                     roles.trace.append(f"target = {roles.target.text!r}: joined by {s.word(rest)!r}")
                     rest = s.rel(roles.target.end)
+            if roles.source is None and s.word(rest) == "yang" and s.word(rest + 1).startswith("di") \
+                    and rest + 2 < len(s.words) and s.owner[rest + 2] is not None:
+                roles.source = s.owner[rest + 2]  # "bantuan yang diberikan pemerintah pusat"
+                roles.trace.append(f"source = {roles.source.text!r}: agent of 'yang {s.word(rest + 1)}'")
             if roles.source is None:
-                roles.source = after(s, rest, ("oleh",), roles, "source", object_ok=False, reach=8)
+                agent_preps = ("oleh",) if patient_first else ("oleh", "dari")
+                roles.source = after(s, rest, agent_preps, roles, "source", object_ok=False, reach=8)
             if roles.source is None and trigger.type in PATIENT_NOMINAL_TYPES:
                 roles.target = roles.target or after(s, rest, preps + ("melawan",), roles, "target", object_ok=False, reach=4)
                 if roles.target is not None:
