@@ -59,4 +59,7 @@ def test_network_weights_edges_and_keeps_the_busiest_actors():
 def test_headline_falls_back_to_the_words_of_the_id():
     assert headline({"title": "Judul", "doc_id": "x"}) == "Judul"
     assert headline({"doc_id": "1490674536-mustahil-transportasi-tradisional-dan"}) == "Mustahil transportasi tradisional dan …"
+    long_text = "Ketua MPR Zulkifli Hasan menyesalkan kisruh yang terjadi antara pelaku sarana transportasi online dan tradisional."
+    assert headline({"snippet": long_text, "doc_id": "1490674536-mustahil-transportasi-tradisional-dan"}) == \
+        "Ketua MPR Zulkifli Hasan menyesalkan kisruh yang terjadi antara pelaku sarana transportasi online dan …"
     assert headline({"doc_id": "3f2a9c0d11e4b7aa", "article_id": 7}) == "Untitled article #7"

@@ -21,11 +21,15 @@ from kabar.web.problems import Problem
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 
 
-def headline(article: dict[str, Any]) -> str:
-    """What a list shows for an article: its title, else the words of a slug-like id
-    ("1490674536-mustahil-transportasi-..." → "mustahil transportasi …"), else its number."""
+def headline(article: dict[str, Any], size: int = 110) -> str:
+    """What a list shows for an article: its title, else the start of its text (the store's
+    `snippet`, cut to about `size` characters), else the words of a slug-like id ("1490674536-mustahil-transportasi-..." →
+    "Mustahil transportasi …"), else its number."""
     if article.get("title"):
         return article["title"]
+    snippet = " ".join((article.get("snippet") or "").split())
+    if snippet:
+        return snippet if len(snippet) <= size else snippet[:size].rsplit(" ", 1)[0] + " …"
     words = [w for w in str(article.get("doc_id") or "").split("-") if w.isalpha()]
     if len(words) >= 3:
         return " ".join(words).capitalize() + " …"
@@ -51,8 +55,9 @@ def safe_url(url: str | None) -> str | None:
     return url if url and urlsplit(url).scheme in ("http", "https") else None
 
 
-def event_view(e: dict[str, Any]) -> dict[str, Any]:
-    """A store event row → what the event table and the timeline show."""
+def event_view(e: dict[str, Any], articles: dict[int, dict] | None = None) -> dict[str, Any]:
+    """A store event row → what the event table and the timeline show; `articles` (article id →
+    list item) lends untitled articles their snippet."""
     def side(entity_id, name):
         return {"id": entity_id, "name": name} if entity_id else None
 
@@ -60,7 +65,8 @@ def event_view(e: dict[str, Any]) -> dict[str, Any]:
     names = [x["name"] if x else code for x, code in ((source, e.get("source_actor")), (target, e.get("target_actor")))]
     return {
         **e, "source": source, "target": target, "date": e.get("date") or e.get("published"),
-        "article": {"article_id": e["article_id"], "title": e.get("article_title"), "source": e.get("article_source")},
+        "article": (articles or {}).get(e["article_id"]) or {
+            "article_id": e["article_id"], "title": e.get("article_title"), "source": e.get("article_source")},
         "label": " → ".join(n or "?" for n in names) + (f": {e['trigger_text']}" if e.get("trigger_text") else ""),
         "href": f"/articles/{e['article_id']}",
     }
@@ -108,8 +114,10 @@ def entity(request: Request, entity_id: int, db=Depends(store)):
     e = db.get_entity(entity_id)
     if e is None:
         raise Problem(404, f"no entity {entity_id}")
-    events = [event_view(x) for x in e["events"]]
-    articles = sorted(e["articles"], key=lambda a: a.get("published") or "", reverse=True)  # newest first, undated last
+    listed = {a["article_id"]: a for a in db.list_articles(entity=entity_id, limit=1000)["items"]}  # for snippets
+    events = [event_view(x, listed) for x in e["events"]]
+    articles = [{**listed.get(a["article_id"], {}), **a} for a in e["articles"]]
+    articles.sort(key=lambda a: a.get("published") or "", reverse=True)  # newest first, undated last
     return render(request, "entity.html", e=e, events=events, timeline=charts.timeline(events), articles=articles,
                   roles=roles_over_time(e["titles_over_time"]))
 
