@@ -5,10 +5,10 @@ only an ordered list; users can add the same names to their own pipelines with `
 """
 from __future__ import annotations
 
-import spacy
 from spacy.language import Language
 
 from kabar.nlp import components  # noqa: F401  (registers the factories)
+from kabar.nlp.model import load_model
 
 # Order matters: each step reads what the earlier ones left on the Doc.
 DEFAULT_PIPELINE = [
@@ -23,15 +23,24 @@ DEFAULT_PIPELINE = [
 ]
 
 
-def build_nlp(lang: str = "id", pipeline: list[str] | None = None, config: dict | None = None) -> Language:
-    """A blank spaCy pipeline for `lang` with kabar's components added in order.
+# kabar steps that run before the trained model's components: the parser keeps the sentence
+# starts that kabar_sentences sets.
+RUN_BEFORE_MODEL = {"kabar_sentences", "kabar_metadata"}
+
+
+def build_nlp(lang: str = "id", pipeline: list[str] | None = None, config: dict | None = None,
+              model: str | None = None) -> Language:
+    """The trained Indonesian pipeline (see `kabar.nlp.model`) with kabar's components added in order.
 
     `config` maps a component name to its config dict (e.g. {"kabar_linker": {"kb_path": ...}}).
+    `model` is a trained pipeline folder or "blank"; by default the shipped model (or $KABAR_MODEL).
     """
     if lang != "id":
         raise ValueError(f"language {lang!r} is not supported yet (only Indonesian, 'id')")
-    nlp = spacy.blank(lang)
+    nlp = load_model(model, lang)
+    first_trained = nlp.pipe_names[0] if nlp.pipe_names else None
     config = config or {}
     for name in pipeline or DEFAULT_PIPELINE:
-        nlp.add_pipe(name, config=config.get(name, {}))
+        before = first_trained if name in RUN_BEFORE_MODEL else None
+        nlp.add_pipe(name, config=config.get(name, {}), before=before)
     return nlp
