@@ -17,7 +17,7 @@ import yaml
 from spacy.lang.id.stop_words import STOP_WORDS
 
 ACTORS_FILE = Path(__file__).parent / "data" / "actors.yaml"
-PRONOUNS = {"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "anda", "kamu"}
+PRONOUNS = {"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "anda", "kamu", "keduanya"}
 FIRST_PERSON = {"kami", "kita", "saya", "aku"}
 # Words that never join a sector noun to the name after it ("polisi menangkap Rizieq").
 LINK_STOP = {"dan", "atau", "di", "ke", "dari", "yang", "untuk", "dengan", "oleh", "pada", "kepada", "terhadap", "bagi", "atas", "dalam", "itu", "ini", "tersebut"}
@@ -130,7 +130,8 @@ def _is_name_token(tok, sent_start: int, trigger_words: set[str]) -> bool:
     if low in CALENDAR or low in PRONOUNS or low in trigger_words:
         return False  # "Kunjungan Raja ...": the event word is not part of the name
     at_start = tok.i == sent_start or tok.nbor(-1).text in {"“", '"', "(", "‘"}
-    if at_start and (low in STOP_WORDS or low in trigger_words or simplemma.is_known(low, lang="id")):
+    bare = low[:-3] if low.endswith("nya") and len(low) > 6 else low  # "Menurutnya"
+    if at_start and (bare in STOP_WORDS or low in trigger_words or simplemma.is_known(bare, lang="id")):
         return False  # "Kunjungan ...", "Namun ...": capitalised only because they start the sentence
     return True
 

@@ -47,7 +47,7 @@ ASK_VERBS = {"mohon", "memohon", "meminta", "minta", "mengharapkan", "berharap",
 PREVERBAL = {"baru-baru", "ini", "kemarin", "pada", "hari", "sebelumnya", "kini", "selalu", "sering",
              "hanya", "pula", "lagi", "mulai", "segera", "justru", "memang", "sendiri", "itu", "tersebut",
              "begitu", "saja", "sama", "sekali", "sangat", "semakin", "aktif", "tegas", "terbuka",
-             "kembali", "akhirnya", "selama", "bersama-sama", "saling",
+             "kembali", "akhirnya", "selama", "bersama-sama", "saling", "turut", "ikut", "malah", "pun",
              "(", ")", "/", "-", "–"}
 ANAPHORIC = {"tersebut", "itu", "ini"}
 PURPOSE = {"untuk", "guna", "agar", "supaya"}
@@ -131,6 +131,8 @@ class Sentence:
     def prep_before(self, a: Actor, span: int = 2) -> str | None:
         """The preposition governing an actor: "di X", "ke bandara X" (up to `span` words between)."""
         i = self.rel(a.start) - 1
+        if self.word(i) == "," and i > 0 and self.owner[i - 1] is not None:
+            return self.prep_before(self.owner[i - 1], span)  # "di Dublin , Irlandia": still after 'di'
         for _ in range(span + 1):
             if i < 0 or self.owner[i] is not None or self.words[i] in {",", "dan"}:
                 return None
@@ -168,6 +170,9 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
         prep = s.prep_before(a)
         if prep:
             roles.trace.append(f"skip {a.text!r}: oblique after {prep!r}")
+            continue
+        if a.kind == "country" and _modifies_noun(s, i - 1):
+            roles.trace.append(f"skip {a.text!r}: names whose {s.words[i - 1]!r} it is")
             continue
         if s.word(i - 1) in SAY_WORDS:
             roles.trace.append(f"skip {a.text!r}: speaker of an inserted '{s.word(i - 1)}' clause")
@@ -231,6 +236,15 @@ def _plain_subject(s: Sentence, start: int, anchor: int) -> int | None:
     return None
 
 
+def _modifies_noun(s: Sentence, k: int) -> bool:
+    """"sistem perkeretaapian Indonesia": a country right after a plain noun only modifies it."""
+    if k < 0 or s.owner[k] is not None:
+        return False
+    w = s.words[k]
+    return w.isalpha() and s.sent[k].is_lower and w not in PREPS | ADVERBS | PREVERBAL | SHARED_SUBJECT | CLAUSE_BREAKS \
+        and w not in {"dan", "atau", "yang", "bahwa"} and not _verb_like(w)
+
+
 def _verb_like(w: str) -> bool:
     return len(w) > 4 and w.startswith(("me", "ber", "di", "ter", "mem", "men"))
 
@@ -282,6 +296,7 @@ def named_apposition(s: Sentence, a: Actor | None, roles: Roles) -> Actor | None
     j = s.rel(a.end)
     nxt = s.owner[j + 1] if s.word(j) == "," and j + 1 < len(s.words) else None
     if nxt is not None and nxt.kind in ("name", "entity") and not nxt.sector and not nxt.head_is_country \
+            and len(nxt.text.split()) >= 2 \
             and s.word(s.rel(nxt.end)) in {",", ".", ""}:
         roles.trace.append(f"{a.text!r} is named right after: {nxt.text!r}")
         nxt.sector = nxt.sector or a.sector
@@ -351,7 +366,7 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
                 roles.trace.append(f"source = {roles.source.text!r}: agent of 'yang {s.word(rest + 1)}'")
             if roles.source is None:
                 agent_preps = ("oleh",) if patient_first else ("oleh", "dari")
-                roles.source = after(s, rest, agent_preps, roles, "source", object_ok=False, reach=8)
+                roles.source = after(s, rest, agent_preps, roles, "source", object_ok=False, reach=4)
             if roles.source is None and trigger.type in PATIENT_NOMINAL_TYPES:
                 roles.target = roles.target or after(s, rest, preps + ("melawan",), roles, "target", object_ok=False, reach=4)
                 if roles.target is not None:
@@ -373,7 +388,7 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
             if nxt:
                 roles.source = nxt
                 roles.trace.append(f"source = {nxt.text!r}: agent right after the passive verb")
-        if roles.target is None:
+        if roles.target is None and (trigger.place_is_target or trigger.with_words):
             roles.target = after(s, rest, preps, roles, "target", exclude=[roles.source], object_ok=False)
     else:
         roles.source, roles.co_sources = subject(s, trig_start, roles)

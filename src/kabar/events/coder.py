@@ -62,6 +62,8 @@ def find_triggers(sent, lex: lexicon_mod.Lexicon) -> list[TriggerMatch]:
             n = len(f.words)
             if clitic and n > 1:
                 continue
+            if sent[i].is_title and i + 1 < len(words) and sent[i + 1].is_title and not _sentence_start(sent, i):
+                continue  # "Bantuan Likuiditas Bank Indonesia", "Peringatan Dini": part of a name
             if tuple([word] + words[i + 1 : i + n]) != f.words:
                 continue
             obj_end = None
@@ -82,6 +84,10 @@ def find_triggers(sent, lex: lexicon_mod.Lexicon) -> list[TriggerMatch]:
         else:
             i += 1
     return out
+
+
+def _sentence_start(sent, i: int) -> bool:
+    return i == 0 or sent[i - 1].text in OPEN_QUOTES or sent[i - 1].text in {"-", "–", "—", "(", ":"}
 
 
 def modality(s: Sentence, anchor: int, source=None) -> tuple[bool, bool, bool, list[str]]:
@@ -222,7 +228,7 @@ class Coder:
         roles.trace += notes
         etype, cameo, mode, context = trig.type, trig.cameo, trig.mode, trig.context
         extra = {}
-        if future and not negated and etype in FUTURE_AS_AGREE:
+        if future and not negated and etype in FUTURE_AS_AGREE and source is not None:
             code = ontology.lookup(FUTURE_AS_AGREE[etype])
             extra["future_of"] = {"type": etype, "cameo": cameo}
             roles.trace.append(f"future {etype} is coded AGREE {code.cameo} (PLOVER manual, AGREE)")
