@@ -64,3 +64,13 @@ def test_ids_number_entities_by_first_mention(nlp):
     assert [e.id for e in doc._.entities] == [f"e{n}" for n in range(1, len(doc._.entities) + 1)]
     first = doc._.entities[0]
     assert first.name == "Vladimir Putin" and first.mentions[0].text == "Putin"
+
+
+def test_acronym_defined_in_parentheses_joins_its_organisation(nlp):
+    doc = nlp("Setya Novanto tidak memenuhi panggilan Komisi Pemberantasan Korupsi (KPK) sebagai saksi. "
+              "Surat itu diterima KPK pada Senin. Kementerian Pendayagunaan Aparatur Negara dan Reformasi "
+              "Birokrasi (PANRB) mengimbau peserta. Menurut PANRB, ujian dimulai besok.")
+    orgs = {e.name: [m.text for m in e.mentions] for e in doc._.entities if e.type == "ORG"}
+    assert orgs["Komisi Pemberantasan Korupsi"] == ["Komisi Pemberantasan Korupsi", "KPK", "KPK"]
+    name = "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi"
+    assert orgs[name] == [name, "PANRB", "PANRB"]

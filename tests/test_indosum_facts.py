@@ -35,7 +35,8 @@ FACTS = {
     ("dev.01", "1519279200"): {  # the MD3 law without the President's signature
         "entities": {"Agus Hermanto": "PERSON", "Joko Widodo": "PERSON", "Yasonna Laoly": "PERSON",
                      "DPR": "ORG", "MPR": "ORG", "DPD": "ORG", "DPRD": "ORG", "Mahkamah Konstitusi": "ORG",
-                     "ANTARA": "ORG", "Jakarta": "PLACE", "Kompleks Parlemen": "PLACE"},
+                     "ANTARA": "ORG", "Jakarta": "PLACE", "Kompleks Parlemen": "PLACE",
+                     "Rapat Paripurna DPR": "EVENT"},
         "positions": {"Agus Hermanto": "Vice Chair of DPR", "Joko Widodo": "President",
                       "Yasonna Laoly": "Minister of Law and Human Rights"},
     },

@@ -7,7 +7,8 @@ People: a mention joins the person whose name contains its words in the same ord
 several do ("Kim": Kim Jong Un or Kim Kum-chol), the most salient one wins: the most mentions
 so far, then the most recent. A later fuller form ("Vladimir Putin" after "Putin") joins and
 renames the entity. Places and organisations join by their normalised name, and places also
-by the country they denote ("Rusia", "Federasi Rusia").
+by the country they denote ("Rusia", "Federasi Rusia"); an acronym defined in parentheses joins
+its organisation ("Komisi Pemberantasan Korupsi (KPK)").
 """
 from __future__ import annotations
 
@@ -59,12 +60,36 @@ def group_people(spans: list[Span]) -> list[Group]:
     return [g for g in groups.values() if g.spans]
 
 
+def abbreviates(acronym: str, name: str) -> bool:
+    """Are the acronym's letters the initials of the name's words, in order? "KPK" and
+    "Komisi Pemberantasan Korupsi", "PANRB" and "Pendayagunaan Aparatur Negara dan Reformasi
+    Birokrasi"."""
+    initials = iter(w[0] for w in name.replace("-", " ").split() if w[0].isupper())
+    return len(acronym) >= 2 and all(letter in initials for letter in acronym)
+
+
+def acronym_names(spans: list[Span]) -> dict[str, str]:
+    """Acronym → the name it stands for, from "Komisi Pemberantasan Korupsi (KPK)"."""
+    doc = spans[0].doc if spans else None
+    out = {}
+    for span in spans:
+        if span.label_ != "ORG" or span.end + 2 >= len(doc) or doc[span.end].text != "(" or doc[span.end + 2].text != ")":
+            continue
+        short = doc[span.end + 1].text
+        if short.isupper() and abbreviates(short, span.text):
+            out[" ".join(name_words(short))] = " ".join(name_words(span.text))
+    return out
+
+
 def group_others(spans: list[Span]) -> list[Group]:
     groups: dict[tuple[str, str], Group] = {}
+    long_names = acronym_names(spans)
     for span in spans:
         key = (span.label_, " ".join(name_words(span.text)))
         if span.label_ == "GPE" and places.english_country(span.text):
             key = ("GPE", places.english_country(span.text))  # the same country under two names
+        elif span.label_ == "ORG" and key[1] in long_names:
+            key = ("ORG", long_names[key[1]])  # "KPK" is the "Komisi Pemberantasan Korupsi"
         group = groups.setdefault(key, Group(span.label_, span.text))
         group.spans.append(span)
         if len(span.text) > len(group.name):

@@ -45,6 +45,7 @@ class Reader:
         self.caps = [t.text[:1].isupper() and any(c.isalpha() for c in t.text) and not (t.is_upper and len(t) > 6)
                      for t in doc]
         self.has_sents = doc.has_annotation("SENT_START")
+        self.defined: set[tuple[str]] = set()  # acronyms the article defines for organisations
 
     # -- token tests ------------------------------------------------------------------------
     def cap(self, i: int) -> bool:
@@ -131,7 +132,7 @@ class Reader:
             return i + n <= end and all(self.cap(k) for k in range(i, i + n))
 
         for n in (3, 2, 1):
-            if tuple(self.words[i:i + n]) in self.orgs["names"] | self.orgs["news"] and capitalised(n):
+            if tuple(self.words[i:i + n]) in self.orgs["names"] | self.orgs["news"] | self.defined and capitalised(n):
                 return i + n
         cue = next((n for n in (2, 1) if tuple(self.words[i:i + n]) in self.orgs["cues"] and capitalised(n)), None)
         if cue is None:
@@ -150,7 +151,7 @@ class Reader:
                 j += 1
             elif self.words[j] in ORG_LINKS and j + 1 < end and self.cap(j + 1) and (
                     not stop_at_name or not self.namelike(j - 1)) and not (
-                    places.lookup(self.doc[j - 1].text) or self.known_at(j + 1, end)):
+                    (places.lookup(self.doc[j - 1].text) and not self.common(j - 1)) or self.known_at(j + 1, end)):
                 j += 1  # "Kementerian Energi dan Sumber Daya Mineral", not "Polres X dan Kejaksaan Y"
             elif self.doc[j].text == "-" and j + 1 < end and self.cap(j + 1) and not self.doc[j - 1].whitespace_:
                 j += 1
@@ -178,6 +179,9 @@ class Reader:
     def add(self, start: int, end: int, label: str, **kw) -> Found:
         f = Found(start, end, label, **kw)
         self.found.append(f)
+        if label == "ORG" and end + 2 < len(self.doc) and self.doc[end].text == "(" and \
+                self.doc[end + 2].text == ")" and self.acronym(end + 1):
+            self.defined.add((self.words[end + 1],))  # "Komisi Pemberantasan Korupsi (KPK)": KPK is a name
         return f
 
     def title_person(self, i: int, end: int) -> int | None:
