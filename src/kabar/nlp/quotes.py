@@ -48,6 +48,13 @@ PHRASE_END = re.compile(
     r"\s*(?:[,.;:!?(\[]|\s(?:dalam|saat|ketika|kepada|kpd|di|seusai|usai|seperti|sebagaimana|dilansir|dikutip|"
     r"melalui|lewat|pada|yang|sambil|sembari|menanggapi|terkait|soal|tentang|setelah|sebelum|penuh|lagi)\b)"
 )
+# Descriptions that stand for a person named earlier: "ucap sang pelatih", "Pria itu mengatakan".
+GENERIC_PEOPLE = {"sang", "pria", "wanita", "perempuan", "lelaki", "pemain", "pelatih", "pemuda",
+                  "mantan", "bocah", "ayah", "ibu", "suami", "istri", "pebalap", "petenis", "penyanyi"}
+APPOSITIVE = re.compile(r"\s*(?:\([^)]{0,40}\))?\s*,\s*(?:[A-Z][\w.]*\s+){0,3}?")
+# A person who then speaks: "Wright menyebut bahwa", "Rizieq berkata", "Jonan juga mengatakan".
+SPEECH_AFTER = re.compile(rf"\s+(?:(?:juga|pun|kemudian|lantas|lalu|sempat|telah|sudah|pernah)\s+)?"
+                          rf"(?:{CUES_BEFORE}|menyebut|mengaku|berkata|menilai|berpendapat|mengemukakan)\b", re.I)
 MAX_PARAGRAPHS = 2  # a quote left open may close this many paragraphs later
 MIN_WORDS = 4  # shorter quoted text without a cue is a term in scare quotes: “kode keras”
 
@@ -136,8 +143,9 @@ class _Attributor:
             ((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: x[0]
         )
 
-    def attribute(self, span: QuoteSpan, previous: Quote | None) -> Quote | None:
+    def attribute(self, span: QuoteSpan, earlier: list[Quote]) -> Quote | None:
         text = self.text
+        previous = earlier[-1] if earlier else None
         speaker, extra = None, {}
         short = len(text[span.start : span.end].split()) < MIN_WORDS
         after = self._after(span)
@@ -146,13 +154,19 @@ class _Attributor:
             phrase_start, phrase_end, cue = found
             phrase = text[phrase_start:phrase_end]
             extra = {"cue": cue, "speaker_text": phrase}
-            if phrase.lower() in PRONOUNS or not phrase:
+            words = phrase.lower().split()
+            if not words or words[0] in PRONOUNS:
                 extra["via"] = "pronoun"
-                speaker = self._last_person(span.open_at)
+            else:
+                first = cue != "menurut" and found_before
+                speaker = (self._appositive(phrase_end) or self._entity_in(phrase_start, phrase_end, "PERSON", first)
+                           or self._entity_in(phrase_start, phrase_end, "ORG", first) or self._by_short_name(phrase))
+                if speaker is None and words[0] in GENERIC_PEOPLE:
+                    extra["via"] = "description"  # "ucap sang pelatih", "Pria yang ... mengatakan"
+            if extra.get("via"):
+                speaker = self._salient_speaker(span.open_at, earlier)
                 if speaker is None and previous is not None:
                     speaker, extra["speaker_text"] = previous.speaker, previous.extra.get("speaker_text")
-            else:
-                speaker = self._entity_in(phrase_start, phrase_end, first=cue != "menurut" and found_before)
         elif previous is not None and self._adjacent(previous, span) and not short:
             speaker = previous.speaker
             extra = {"via": "continuation", "speaker_text": previous.extra.get("speaker_text")}
@@ -200,19 +214,45 @@ class _Attributor:
             return subject_end - len(word), subject_end, m[2].lower()
         return subject_start, subject_end, m[2].lower()
 
-    def _entity_in(self, start: int, end: int, first: bool = False) -> str | None:
-        """The entity named in the speaker phrase: a person before an organisation. After the
-        quote the last one ("kata Kepala Kanwil Kemenkumham Riau Ferdinand Siagian": titles and
-        organisations come before the name); before it the first (the sentence's subject)."""
-        inside = [e for s, t, e in self.mentions if s < end and start < t]
-        for wanted in ("PERSON", "ORG", None):
-            hits = [e for e in inside if wanted is None or e.type == wanted]
-            if hits:
-                return hits[0 if first else -1].id
+    def _entity_in(self, start: int, end: int, kind: str, first: bool) -> str | None:
+        """The person (or organisation) named in the speaker phrase; places do not speak. After
+        the quote the last one ("kata Kepala Kanwil Kemenkumham Riau Ferdinand Siagian": titles
+        and organisations come before the name); before it the first (the sentence's subject)."""
+        hits = [e for s, t, e in self.mentions if s < end and start < t and e.type == kind]
+        return hits[0 if first else -1].id if hits else None
+
+    def _appositive(self, phrase_end: int) -> str | None:
+        """`kata Sekjen PSI, Raja Juli Antoni`, `terang Kapolsek Pesantren, Kompol Sucipto`: the name
+        follows the role after a comma (and a rank); it is the speaker, the role only describes."""
+        m = APPOSITIVE.match(self.text, phrase_end)
+        if not m:
+            return None
+        for s, _, e in self.mentions:
+            if m.start() < s <= m.start() + 60 and e.type == "PERSON":
+                between = self.text[m.start():s]
+                return e.id if re.fullmatch(APPOSITIVE, between) else None
         return None
 
-    def _last_person(self, before: int) -> str | None:
-        """The last person mentioned before `before`, outside quoted text."""
+    def _by_short_name(self, phrase: str) -> str | None:
+        """`kata Sandi` when the NER left "Sandi" unlinked: the one person whose name has a word
+        that is, or starts with, the phrase's last word."""
+        word = phrase.split()[-1]
+        if not word[:1].isupper() or len(word) < 4:
+            return None
+        people = {e.id for _, _, e in self.mentions if e.type == "PERSON"
+                  and any(w == word or w.startswith(word) for w in e.name.split())}
+        return people.pop() if len(people) == 1 else None
+
+    def _salient_speaker(self, before: int, earlier: list[Quote]) -> str | None:
+        """Who "-nya", "dia" or "sang pelatih" is: the nearest earlier speaker, i.e. the speaker of
+        an earlier quote or a person followed by a speech verb ("Wright menyebut bahwa ...");
+        without one, the last person mentioned outside quotes."""
+        candidates = [(q.end, q.speaker) for q in earlier if q.speaker and q.end <= before]
+        for s, t, e in self.mentions:
+            if s < before and e.type == "PERSON" and SPEECH_AFTER.match(self.text, t):
+                candidates.append((s, e.id))
+        if candidates:
+            return max(candidates, key=lambda c: c[0])[1]
         for s, _, e in reversed(self.mentions):
             if s < before and e.type == "PERSON" and not any(q.start <= s < q.end for q in self.spans):
                 return e.id
@@ -234,7 +274,7 @@ def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
     attributor = _Attributor(text, entities, spans)
     quotes: list[Quote] = []
     for span in spans:
-        quote = attributor.attribute(span, quotes[-1] if quotes else None)
+        quote = attributor.attribute(span, quotes)
         if quote is not None:
             quotes.append(quote)
     return quotes
