@@ -78,5 +78,9 @@ app.command("train")(train)
 from kabar.store.cli import register as register_store  # noqa: E402  (ingest, events, export, counts)
 register_store(app)
 
+from kabar.events.cli import explain as explain_events  # noqa: E402  (kabar events explain "...")
+from kabar.store.cli import events_app  # noqa: E402
+events_app.command("explain")(explain_events)
+
 from kabar.kb.cli import kb_app  # noqa: E402  (kabar kb build/pull/search/stats)
 app.add_typer(kb_app, name="kb")

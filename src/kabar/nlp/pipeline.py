@@ -19,6 +19,7 @@ DEFAULT_PIPELINE = [
     "kabar_dates",
     "kabar_quotes",
     "kabar_linker",
+    "kabar_events",
     "kabar_checks",
 ]
 
