@@ -104,6 +104,32 @@ def test_quote_without_cue_continues_the_speaker():
     assert got[:2] == [(got[0][0], "irfan-bachdim"), (got[1][0], "irfan-bachdim")]
 
 
+def test_role_then_name_after_a_comma():
+    """“…,” terang Kapolsek Pesantren, Kompol Sucipto: the name after the comma speaks. The next
+    quote's "tambahnya" is still Sucipto, though a motorbike the NER took for a person
+    ("Honda Vario") is mentioned in between."""
+    text = indosum("1493446543")
+    people = entities(text, {"Sucipto": ["Sucipto"], "Honda Vario": ["Honda Vario"], "Pesantren": ["Pesantren"]})
+    quotes = find_quotes(text, people)
+    assert [q.speaker for q in quotes] == ["sucipto"] * 3
+
+
+def test_short_name_the_ner_left_unlinked():
+    """"kata Sandi" after "Wakil Gubernur DKI Jakarta Sandiaga Uno"."""
+    text = indosum("1512511200")
+    got = speakers(text, {"Sandiaga Uno": ["Sandiaga Uno"]})
+    assert {s for _, s in got} == {"sandiaga-uno"}
+
+
+def test_places_do_not_speak_and_descriptions_point_back():
+    """"Pria yang tahun lalu berhasil keluar sebagai juara di Losail mengatakan, “…" is Lorenzo."""
+    text = indosum("1490642131")
+    found = entities(text, {"Jorge Lorenzo": ["Jorge Lorenzo", "Lorenzo"]})
+    found += entities(text, {"Losail": ["Losail"]}, kind="LOC")
+    quote = next(q for q in find_quotes(text, found) if q.text.startswith("Saat start"))
+    assert quote.speaker == "jorge-lorenzo" and quote.extra["via"] == "description"
+
+
 def test_non_person_speakers_stay_unattributed():
     """“…,” kata putusan itu: a court ruling speaks; no person entity is the speaker."""
     text = indosum("1490598034")
