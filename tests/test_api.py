@@ -230,6 +230,16 @@ def test_article_page_links_the_same_story_from_other_outlets(tmp_path):
     assert 'id="same-story"' not in TestClient(app).get(f"/articles/{ids[2]}").text
 
 
+def test_a_bug_in_the_pipeline_is_a_problem_too(monkeypatch):
+    def broken(article, kb=None):
+        raise RuntimeError("component exploded")
+
+    monkeypatch.setattr(kabar, "analyze_article", broken)
+    client = TestClient(create_app(db=None), raise_server_exceptions=False)
+    assert_problem(client.post("/api/analyse", json={"text": "Presiden bertemu menteri."}), 500,
+                   "POST /api/analyse failed (RuntimeError)")
+
+
 def test_serve_names_a_missing_database(tmp_path):
     missing = tmp_path / "nope.db"
     run = subprocess.run([sys.executable, "-m", "kabar", "serve", "--db", str(missing)], capture_output=True, text=True,
@@ -241,6 +251,12 @@ def test_serve_names_a_missing_database(tmp_path):
 def test_server_without_database_still_analyses(seed_text):
     client = TestClient(create_app(db=None))
     assert client.post("/api/analyse", json={"text": seed_text}).status_code == 200
+    form = client.post("/analyse", data={"text": seed_text, "published": "2024-07-08"})
+    assert form.status_code == 200 and 'id="article-text"' in form.text
+    blank = client.post("/analyse", data={"text": "  "}, headers={"accept": "text/html"})
+    assert blank.status_code == 422 and "text is blank" in blank.text and blank.headers["content-type"].startswith("text/html")
+    bad_date = client.post("/analyse", data={"text": seed_text, "published": "kemarin"}, headers={"accept": "text/html"})
+    assert bad_date.status_code == 422 and "published: &#39;kemarin&#39; is not a date" in bad_date.text
     assert_problem(client.get("/api/articles"), 503, "no database")
     page = client.get("/nothing", headers={"accept": "text/html"})
     assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")

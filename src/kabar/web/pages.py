@@ -23,8 +23,8 @@ templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 
 def headline(article: dict[str, Any], size: int = 110) -> str:
     """What a list shows for an article: its title, else the start of its text (the store's
-    `snippet`, cut to about `size` characters), else the words of a slug-like id ("1490674536-mustahil-transportasi-..." →
-    "Mustahil transportasi …"), else its number."""
+    `snippet`, cut to about `size` characters), else the words of a slug-like id
+    ("1490674536-mustahil-transportasi-..." → "Mustahil transportasi …"), else its number."""
     if article.get("title"):
         return article["title"]
     snippet = " ".join((article.get("snippet") or "").split())
@@ -40,6 +40,9 @@ def headline(article: dict[str, Any], size: int = 110) -> str:
 templates.env.filters["headline"] = headline
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 TIMELINE_MAX = 500  # events drawn on one timeline
+# The 16 PLOVER event types (PLOVER manual, sections 1-16), offered in the filters.
+EVENT_TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+               "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
 
 
 def render(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
@@ -127,7 +130,7 @@ def roles_over_time(seen: list[dict[str, Any]]) -> list[dict[str, Any]]:
     rows: dict[str, dict[str, Any]] = {}
     for s in seen:
         for title in s.get("titles") or []:
-            row = rows.setdefault(title, {"title": title, "first": None, "last": None, "n": 0, "article_id": s["article_id"]})
+            row = rows.setdefault(title, {"title": title, "first": None, "last": None, "n": 0})
             row["n"] += 1
             if s.get("published"):
                 row["first"] = min(filter(None, [row["first"], s["published"]]))
@@ -197,14 +200,11 @@ def analyse_form(request: Request):
 
 
 @router.post("/analyse")
-def analyse(request: Request, text: str = Form(..., max_length=1_000_000), published: str = Form("")):
+def analyse(request: Request, text: str = Form("", max_length=1_000_000), published: str = Form("")):
+    if not text.strip():
+        raise Problem(422, "text is blank: paste an article to analyse")
     published_date = form_date("published", published)
     article = to_article(request, ArticleIn(text=text, published=published_date), "text")
     r = analyse_article(request, article).to_dict()
     return render(request, "analyse.html", nav="/analyse", text=text, r=r, pieces=pieces(r), links={},
                   names={e["id"]: e["name"] for e in r["entities"]})
-
-
-# The 16 PLOVER event types (PLOVER manual, sections 1-16), offered in the filters.
-EVENT_TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-               "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]

@@ -57,6 +57,10 @@ def install(app: FastAPI, html_error: Callable[[Request, int, str], Response] | 
             detail = f"nothing at {request.url.path}"
         return answer(request, exc.status_code, detail)
 
+    @app.exception_handler(Exception)
+    async def _bug(request: Request, exc: Exception):  # still logged by the server
+        return answer(request, 500, f"{request.method} {request.url.path} failed ({type(exc).__name__}); see the server log")
+
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError):
         detail, errors = _validation_detail(exc)
