@@ -6,7 +6,9 @@ The 3463 distinct dev articles are linked at several thresholds; each article's 
 crawl timestamp that starts its IndoSum id (the corpus has no other date). Precision is
 estimated from the judged pairs in benchmarks/data/story_pairs.tsv, sampled per similarity
 band: each band's judged precision is weighted by how many linked pairs fall in it. Recall is
-not measured (no gold clustering of IndoSum exists).
+not measured (no gold clustering of IndoSum exists). Last, the same articles without dates:
+how often links at cosine >= 0.5 are right when no window keeps weeks apart (judged sample in
+benchmarks/data/story_pairs_undated.tsv), which is why undated articles only join near-copies.
 """
 from __future__ import annotations
 
@@ -17,10 +19,11 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from kabar.read import Article, read_inputs
-from kabar.store.stories import THRESHOLD, WINDOW_DAYS, similar_pairs
+from kabar.store.stories import THRESHOLD, UNDATED_THRESHOLD, WINDOW_DAYS, similar_pairs
 
 HERE = Path(__file__).resolve().parent
 GOLD = HERE / "data" / "story_pairs.tsv"
+GOLD_UNDATED = HERE / "data" / "story_pairs_undated.tsv"
 
 
 def load_articles(data: Path) -> list[Article]:
@@ -78,6 +81,21 @@ def main() -> None:
         mark = "  <- default" if threshold == THRESHOLD else ""
         print(f"{threshold:>9}  {len(linked):>5}  {cross:>12}  {len(sizes):>11}  {sum(sizes):>16}  "
               f"{sum(j for _, j, _ in per_band.values()):>6}  {estimate / covered if covered else float('nan'):>13.2f}{mark}")
+    undated_figures(articles, pairs)
+
+
+def undated_figures(articles: list[Article], dated_pairs: list) -> None:
+    docs = [(i, a.text, None) for i, a in enumerate(articles)]
+    windowed = {frozenset((a, b)) for a, b, _ in dated_pairs}
+    loose = [(a, b) for a, b, _ in similar_pairs(docs, undated_threshold=0.5)]
+    extra = {frozenset((articles[a].id, articles[b].id)) for a, b in loose if frozenset((a, b)) not in windowed}
+    rows = [line.split("\t") for line in GOLD_UNDATED.read_text(encoding="utf-8").splitlines()
+            if not line.startswith(("#", "id_a"))]
+    judged = [same == "1" for a, b, same in rows if frozenset((a, b)) in extra]
+    strict = similar_pairs(docs)
+    print(f"without dates: {len(loose)} links at cosine >= 0.5, {len(extra)} of them outside the {WINDOW_DAYS}-day "
+          f"window; judged {sum(judged)}/{len(judged)} right; at the undated threshold {UNDATED_THRESHOLD}: "
+          f"{len(strict)} links")
 
 
 def _story_sizes(n: int, links: list[tuple[int, int]]) -> list[int]:

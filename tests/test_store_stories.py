@@ -58,4 +58,4 @@ def test_the_date_window_keeps_apart_similar_articles_from_different_weeks():
     far = cluster(docs + [(100, story, "2017-03-01"), (101, story, "2017-03-20")])
     assert [100, 101] in near and [100, 101] not in far
     undated = cluster(docs + [(100, story, None), (101, story, "2017-03-20")])
-    assert [100, 101] in undated  # an undated article may join a story of any date
+    assert [100, 101] in undated  # an undated copy of an article still joins its story

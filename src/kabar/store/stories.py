@@ -3,8 +3,10 @@
 Method: each article becomes a TF-IDF vector of its words (lowercased, numbers and very short
 words dropped, sublinear term frequency, L2-normalised). Two articles are linked when their
 cosine similarity reaches `threshold` and their published dates are at most `window_days`
-apart (undated articles may link to any date); stories are the connected components of those
-links. Rewritten reports of one event share its rare words (names, places, figures in words),
+apart. When either date is unknown the pair must reach `undated_threshold`, which only
+near-copies do: without the window, same-topic articles from other weeks (race reports,
+market closes) link and chain into big false "stories".
+Stories are the connected components of those links. Rewritten reports of one event share its rare words (names, places, figures in words),
 which TF-IDF weights up, while same-topic articles from other days fall out of the window.
 The threshold and its measured precision are in `benchmarks/eval_stories.py`.
 """
@@ -20,6 +22,7 @@ import numpy as np
 from scipy import sparse
 
 THRESHOLD = 0.35
+UNDATED_THRESHOLD = 0.9  # near-copies only: without dates, 0.5 links were 6/25 right
 WINDOW_DAYS = 3
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -51,7 +54,8 @@ def tfidf(texts: Sequence[str]) -> sparse.csr_matrix:
 
 
 def similar_pairs(docs: Sequence[tuple[int, str, str | None]], threshold: float = THRESHOLD,
-                  window_days: int = WINDOW_DAYS, block: int = 2000) -> list[tuple[int, int, float]]:
+                  window_days: int = WINDOW_DAYS, undated_threshold: float = UNDATED_THRESHOLD,
+                  block: int = 2000) -> list[tuple[int, int, float]]:
     """(id_a, id_b, cosine) for every linked pair; `docs` are (id, text, published ISO date)."""
     if len(docs) < 2:
         return []
@@ -63,14 +67,17 @@ def similar_pairs(docs: Sequence[tuple[int, str, str | None]], threshold: float 
         for i, j, s in zip(sims.row + start, sims.col, sims.data):
             if j <= i or s < threshold:
                 continue
-            if days[i] is not None and days[j] is not None and abs(days[i] - days[j]) > window_days:
+            if days[i] is None or days[j] is None:
+                if s < undated_threshold:
+                    continue
+            elif abs(days[i] - days[j]) > window_days:
                 continue
             pairs.append((docs[i][0], docs[j][0], float(s)))
     return pairs
 
 
 def cluster(docs: Sequence[tuple[int, str, str | None]], threshold: float = THRESHOLD,
-            window_days: int = WINDOW_DAYS) -> list[list[int]]:
+            window_days: int = WINDOW_DAYS, undated_threshold: float = UNDATED_THRESHOLD) -> list[list[int]]:
     """Stories as lists of ids (every id in exactly one story; singletons included)."""
     parent = {doc_id: doc_id for doc_id, _, _ in docs}
 
@@ -80,7 +87,7 @@ def cluster(docs: Sequence[tuple[int, str, str | None]], threshold: float = THRE
             x = parent[x]
         return x
 
-    for a, b, _ in similar_pairs(docs, threshold, window_days):
+    for a, b, _ in similar_pairs(docs, threshold, window_days, undated_threshold):
         parent[root(a)] = root(b)
     groups: dict[int, list[int]] = {}
     for doc_id in parent:
