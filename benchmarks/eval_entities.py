@@ -64,7 +64,8 @@ def indosum_quality(nlp) -> str:
         for name, position in facts["positions"].items():
             entity = next((e for e in doc._.entities if name.lower() in names_of(e)), None)
             pos_total += 1
-            pos_hits += bool(entity and any(p.startswith(position) for p in entity.extra["positions"]))
+            held = entity.extra["positions"] + entity.extra.get("former_positions", []) if entity else []
+            pos_hits += any(p.startswith(position) for p in held)
     return (f"IndoSum ({len(FACTS)} verified articles): recall {hits}/{total} = {hits / total:.2f}, "
             f"precision {good}/{reported} = {good / reported:.2f}, positions {pos_hits}/{pos_total}")
 

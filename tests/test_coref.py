@@ -74,3 +74,11 @@ def test_acronym_defined_in_parentheses_joins_its_organisation(nlp):
     assert orgs["Komisi Pemberantasan Korupsi"] == ["Komisi Pemberantasan Korupsi", "KPK", "KPK"]
     name = "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi"
     assert orgs[name] == [name, "PANRB", "PANRB"]
+
+
+def test_former_offices_are_kept_apart(nlp):
+    doc = nlp("Sementara itu, mantan perdana menteri Haiti Laurent Lamothe mengatakan dunia menyaksikan.")
+    (person,) = [e for e in doc._.entities if e.type == "PERSON"]
+    assert person.extra["positions"] == []
+    assert person.extra["former_positions"] == ["Prime Minister of Haiti"]
+    assert person.titles == ["mantan perdana menteri Haiti"]

@@ -178,7 +178,8 @@ def test_positions_from_titles(reports):
                 by_name.setdefault(m.text, e)
         for name, position in facts["positions"].items():
             entity = by_name.get(name)
-            ok = entity is not None and any(p.startswith(position) for p in entity.extra.get("positions", []))
+            held = entity.extra.get("positions", []) + entity.extra.get("former_positions", []) if entity else []
+            ok = any(p.startswith(position) for p in held)
             hits += ok
             expected.append((name, position, ok))
     assert hits >= 0.8 * len(expected), expected

@@ -97,6 +97,11 @@ def group_others(spans: list[Span]) -> list[Group]:
     return list(groups.values())
 
 
+def most_specific(positions: list[str]) -> list[str]:
+    """Drop "Leader" when "Leader of North Korea" came from the same article."""
+    return [p for p in positions if not any(q.startswith(p + " of ") for q in positions)]
+
+
 @Language.component("kabar_coref")
 def kabar_coref(doc: Doc) -> Doc:
     """Merge the mentions in doc.ents into entities and number them e1, e2, ... by first mention."""
@@ -109,17 +114,18 @@ def kabar_coref(doc: Doc) -> Doc:
     entities = []
     for n, group in enumerate(groups, start=1):
         spans = sorted(group.spans, key=lambda s: s.start)
-        titles, positions, country = [], [], None
+        titles, positions, former, country = [], [], [], None
         for span in spans:
             span._.entity_id = f"e{n}"
             extra = info.get((span.start, span.end), {})
             titles += [t for t in (span._.titles or []) if t not in titles]
             positions += [p for p in extra.get("positions", []) if p not in positions]
+            former += [p for p in extra.get("former_positions", []) if p not in former]
             country = country or extra.get("country")
         name = max((s.text for s in spans), key=lambda t: (len(name_words(t)), len(t)))
-        # "Leader" says less than "Leader of North Korea" from the same article.
-        positions = [p for p in positions if not any(q.startswith(p + " of ") for q in positions)]
-        extra = {"positions": positions}
+        extra = {"positions": most_specific(positions)}
+        if former:
+            extra["former_positions"] = most_specific(former)
         if country:
             extra["country"] = country
         entities.append(Entity(

@@ -29,7 +29,7 @@ from kabar.nlp.entity_rules import Found, Reader
 from kabar.nlp.extensions import init_doc
 from kabar.nlp.titles import match_title
 
-INFO = "kabar_entity_info"  # doc.user_data key: (start, end) → {"positions": [...], "country": ...}
+INFO = "kabar_entity_info"  # doc.user_data key: (start, end) → {"positions", "former_positions", "country"}
 # Model labels (NERGRIT, NER-P, IDNer, UD-style) → kabar types.
 MODEL_LABELS = {
     "PER": "PERSON", "PERSON": "PERSON", "PPL": "PERSON",
@@ -91,6 +91,7 @@ def kabar_entities(doc: Doc) -> Doc:
         if country is None and span.label_ in ("GPE", "LOC"):
             place = places.lookup(span.text)
             country = place.country if place else None
-        info[(span.start, span.end)] = {"positions": list(f.positions) if f else [], "country": country}
+        info[(span.start, span.end)] = {"positions": list(f.positions) if f else [],
+                                        "former_positions": list(f.former_positions) if f else [], "country": country}
     doc.user_data[INFO] = info
     return doc

@@ -28,6 +28,7 @@ class Found:
     label: str
     titles: list[str] = field(default_factory=list)
     positions: list[str] = field(default_factory=list)
+    former_positions: list[str] = field(default_factory=list)  # "mantan Presiden": held in the past
     country: str | None = None
     strong: bool = True  # False: a capitalised word kept aside until a person's name explains it
 
@@ -321,7 +322,8 @@ class Reader:
 
     def give_title(self, person: Found, start: int, end: int, positions: list[str], country: str | None) -> None:
         person.titles.append(self.doc[start:end].text.rstrip(" ,."))
-        person.positions.extend(positions)
+        former = any(w in ("mantan", "eks") for w in self.words[start:end])
+        (person.former_positions if former else person.positions).extend(positions)
         person.country = person.country or country
 
     def appositive_after(self, r_end: int, end: int) -> int | None:

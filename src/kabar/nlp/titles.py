@@ -103,7 +103,7 @@ def _one_title(words: list[str], i: int) -> tuple[int, str, bool] | None:
         j += 1
     english = " ".join([*prefixes, position])
     english = english.replace("Deputy President", "Vice President").replace("Deputy Chair", "Vice Chair")
-    english = english.replace("Former ", "")  # a former office is still the office; "mantan" stays in the text
+    english = english.replace("Former ", "")  # the entity keeps former offices apart
     return j - i, english, False
 
 
