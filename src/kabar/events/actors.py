@@ -131,7 +131,8 @@ def _is_name_token(tok, sent_start: int, trigger_words: set[str]) -> bool:
         return False  # "Kunjungan Raja ...": the event word is not part of the name
     at_start = tok.i == sent_start or tok.nbor(-1).text in {"“", '"', "(", "‘"}
     bare = low[:-3] if low.endswith("nya") and len(low) > 6 else low  # "Menurutnya"
-    if at_start and (bare in STOP_WORDS or low in trigger_words or simplemma.is_known(bare, lang="id")):
+    if at_start and (bare in STOP_WORDS or low in trigger_words or simplemma.is_known(bare, lang="id")
+                     or _verb_shaped(low)):
         return False  # "Kunjungan ...", "Namun ...": capitalised only because they start the sentence
     return True
 

@@ -214,7 +214,8 @@ def _relative_antecedent(s: Sentence, start: int, anchor: int) -> Actor | None:
     while k >= start and s.words[k] in ADVERBS:
         k -= 1
     if k >= 1 and s.words[k] == "yang":
-        return s.owner[k - 1] or NOT_AN_ACTOR
+        before = k - 2 if s.words[k - 1] == "," and k >= 2 else k - 1  # "AS , yang mengakui"
+        return s.owner[before] or NOT_AN_ACTOR
     return None
 
 

@@ -17,6 +17,8 @@ NEGATION = {"tidak", "tak", "belum", "bukan", "tanpa", "enggan", "gagal", "batal
 FUTURE = {"akan", "bakal", "berencana", "ingin", "hendak", "berniat", "siap", "bersedia", "mau", "bermaksud", "berharap", "rencananya"}
 MODAL = {"bisa", "dapat", "mungkin", "boleh", "harus", "perlu", "seharusnya", "sebaiknya", "berpeluang", "diharapkan"}
 PURPOSE = {"untuk", "guna", "agar", "supaya"}
+INTERVIEW = {"saat", "ketika", "sewaktu", "waktu", "usai", "seusai", "tatkala"}
+DEGREE = {"sangat", "amat", "paling", "cukup", "lebih", "kurang", "makin", "semakin", "terlalu", "begitu", "sungguh"}
 CONDITIONAL = {"jika", "apabila", "kalau", "bila", "seandainya", "andai"}
 # PLOVER manual, AGREE: cooperative events in the future tense are coded as AGREE.
 FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
@@ -62,8 +64,13 @@ def find_triggers(sent, lex: lexicon_mod.Lexicon) -> list[TriggerMatch]:
             n = len(f.words)
             if clitic and n > 1:
                 continue
-            if sent[i].is_title and i + 1 < len(words) and sent[i + 1].is_title and not _sentence_start(sent, i):
-                continue  # "Bantuan Likuiditas Bank Indonesia", "Peringatan Dini": part of a name
+            if sent[i].is_title and not _sentence_start(sent, i) and (
+                    (i + 1 < len(words) and sent[i + 1].is_title) or sent[i - 1].is_title):
+                continue  # "Bantuan Likuiditas Bank Indonesia", "Anak Bunuh Ayah Ditangkap": a name or headline
+            if i > 0 and words[i - 1] in DEGREE:
+                continue  # "sangat mendesak" (urgent) is an adjective here
+            if i > 0 and words[i - 1] in INTERVIEW and f.voice == "passive" and f.trigger.type == "CONSULT":
+                continue  # "saat dihubungi/ditemui": a reporter reaching a source, not a meeting
             if tuple([word] + words[i + 1 : i + n]) != f.words:
                 continue
             obj_end = None
