@@ -48,7 +48,10 @@ def consistent(url: str) -> tuple[int, int]:
         return len(rows), len({key for _, key, _ in rows})
 
 
-def test_ingest_is_idempotent_and_reanalyses_changed_articles(tmp_path, db_url):  # noqa: F811
+def test_ingest_is_idempotent_and_reanalyses_changed_articles(tmp_path):
+    # SQLite only: the same replace-by-key path is tested on PostgreSQL in test_store.py and by
+    # the SIGKILL test below.
+    db_url = str(tmp_path / "kabar.db")
     records = indosum_records(4)
     corpus = write_jsonl(tmp_path / "dev.jsonl", records + records[:1])  # one repeated
     run = kabar("ingest", corpus, "--db", db_url, "--jobs", "2")

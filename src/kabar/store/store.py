@@ -114,11 +114,6 @@ class Store:
             self._write_children(conn, article_id, report)
         return article_id
 
-    def delete_article(self, article_id: int) -> None:
-        with self.engine.begin() as conn:
-            self._delete_children(conn, article_id)
-            conn.execute(articles.delete().where(articles.c.id == article_id))
-
     def _delete_children(self, conn, article_id: int) -> None:
         old = set(conn.scalars(sa.select(article_entities.c.entity_id)
                                .where(article_entities.c.article_id == article_id)))
