@@ -1,9 +1,10 @@
 """Ingest speed, store write/query latency and memory, on real IndoSum articles.
 
-    python benchmarks/bench_ingest.py [--articles 60] [--runs 3] [--jobs 1 2] [--db URL]
+    python benchmarks/bench_ingest.py [--articles 60] [--runs 3] [--jobs 1 2]
+    python benchmarks/bench_ingest.py --db kabar.db      # queries on a filled database only
 
-1. `kabar ingest` end to end (read, analyse, store) into a fresh SQLite file (or a fresh
-   PostgreSQL database given by --pg-admin), median articles/second over runs, per job count.
+1. `kabar ingest` end to end (read, analyse, store) into a fresh SQLite file, median
+   articles/second over runs, per job count.
 2. Store only: median milliseconds to write one already-analysed report, to re-write it, and
    to run the main read queries on the filled database.
 3. Peak resident memory of this process (the writer; each worker adds one pipeline).
@@ -70,13 +71,17 @@ def store_figures(jsonl: Path, workdir: Path) -> None:
         writes.append((time.perf_counter() - started) * 1000)
     report, article = reports[0]
     rewrite = ms(lambda: store.save_report(report, "changed", key=article_key(article)))
+    print(f"store (SQLite, {len(reports)} reports): write {statistics.median(writes):.1f} ms/report, "
+          f"re-write {rewrite:.1f} ms")
+    query_figures(store)
+
+
+def query_figures(store) -> None:
     started = time.perf_counter()
     store.update_stories()
-    cluster_ms = (time.perf_counter() - started) * 1000
+    print(f"story clustering of {store.summary()['articles']} articles: {time.perf_counter() - started:.1f} s")
     top = store.search_entities("", limit=1)
     entity = top[0]["entity_id"] if top else 1
-    print(f"store (SQLite, {len(reports)} reports): write {statistics.median(writes):.1f} ms/report, "
-          f"re-write {rewrite:.1f} ms, story clustering {cluster_ms:.0f} ms")
     print(f"queries (median ms): list_articles {ms(lambda: store.list_articles()):.1f}, "
           f"list_articles q= {ms(lambda: store.list_articles(q='presiden')):.1f}, "
           f"search_entities {ms(lambda: store.search_entities('jo')):.1f}, "
@@ -92,7 +97,13 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=60)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--db", help="Only time the queries (and re-clustering) on this filled database.")
     args = parser.parse_args()
+    if args.db:
+        from kabar.store import Store
+
+        query_figures(Store.open(args.db))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         jsonl = corpus(workdir / "dev.jsonl", args.articles)
