@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 
 import kabar
 from kabar.web import create_app
-from web_corpus import HOSTILE, indosum_payload, save_hand_made
+from web_corpus import HOSTILE, HOSTILE_ARTICLE, indosum_payload, save_hand_made
 
 playwright = pytest.importorskip("playwright.sync_api")
 CHROMIUM = "/usr/bin/chromium"
@@ -44,6 +44,8 @@ def server(tmp_path_factory):
     payload = indosum_payload(N_REAL)
     assert TestClient(app).post("/api/ingest", json={"articles": payload}).status_code == 200
     hand = save_hand_made(app.state.store)
+    ingested = TestClient(app).post("/api/ingest", json={"articles": [HOSTILE_ARTICLE]}).json()["articles"][0]
+    hand.append(ingested["article_id"])  # hostile reports last: hand-made, then through the pipeline
     app.state.store.close()
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "kabar", "serve", "--db", str(db), "--port", str(port)],
@@ -113,7 +115,7 @@ def test_search_finds_a_politicians_articles(server, page, shots):
     page.press(".hero input[name=q]", "Enter")
     page.wait_for_url("**/search?q=*")
     snap(page, shots, "search")
-    expected = sum("zulkifli hasan" in p["text"].lower() for p in payload) + 3  # + the 3 hand-made articles
+    expected = sum("zulkifli hasan" in p["text"].lower() for p in payload) + 4  # + 3 hand-made, 1 hostile
     assert page.locator("#article-results li").count() == expected
     assert "Zulkifli Hasan" in page.locator("#entity-results").inner_text()
 
@@ -145,15 +147,18 @@ def test_article_page_shows_flags_with_evidence(server, page, shots):
     assert page.url.endswith("#flag-0")
 
 
-def test_hostile_article_runs_no_script(server, page, shots):
+@pytest.mark.parametrize("which", [-2, -1], ids=["hand-made", "ingested"])
+def test_hostile_article_runs_no_script(server, page, shots, which):
     base, _, hand = server
-    page.goto(f"{base}/articles/{hand[-1]}")
-    snap(page, shots, "hostile")
+    page.goto(f"{base}/articles/{hand[which]}")
+    snap(page, shots, f"hostile{which}")
     assert page.evaluate("typeof window.pwned") == "undefined" and page.dialogs == []
     assert page.evaluate("document.querySelectorAll('script, img, iframe').length") == 0
-    assert HOSTILE in page.locator("h1").inner_text()
-    assert HOSTILE in page.locator("#article-text").inner_text()
+    assert "<script>window.pwned = 1</script>" in page.locator("h1").inner_text()  # title, or the text's start
+    assert page.locator("#article-text").inner_text().count(HOSTILE) == 2
     assert page.locator("a[href^='javascript']").count() == 0
+    page.goto(f"{base}/search?q=pwned")  # the search results carry the same text
+    assert page.evaluate("typeof window.pwned") == "undefined" and page.dialogs == []
 
 
 def test_event_table_filters_and_network(server, page, shots):

@@ -15,6 +15,13 @@ INDOSUM = DATA / "indosum" / "dev.01.jsonl"
 HOSTILE = '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2">'
 
 
+HOSTILE_ARTICLE = {  # for /api/ingest: the real pipeline finds names and quotes around the markup
+    "id": "web-test-hostile-ingested",
+    "text": f"Presiden Joko Widodo bertemu Ketua MPR Zulkifli Hasan {HOSTILE} di Istana Merdeka, Jakarta, "
+            f"Senin (8/7/2024). \"Kami sepakat {HOSTILE},\" kata Zulkifli kepada wartawan.",
+}
+
+
 def indosum_payload(n: int) -> list[dict]:
     """The first `n` IndoSum articles, as /api/ingest takes them."""
     out = []
