@@ -106,6 +106,9 @@ class Sentence:
             return False
         if w in PURPOSE:
             return _verb_like(self.word(j + 1))
+        if w in {"dan", "serta"}:  # joins clauses before a verb, noun phrases otherwise
+            nxt = self.word(j + 1)
+            return _verb_like(nxt) or nxt in ADVERBS or nxt in {"tidak", "tak", "belum", "akan", "bisa", "dapat"}
         if w in DASHES:  # "Jakarta , CNN Indonesia - - Presiden ...": a dateline ends
             return j == 0 or bool(self.sent[j - 1].whitespace_)
         return w in CLAUSE_BREAKS or w in SHARED_SUBJECT

@@ -69,8 +69,10 @@ def find_triggers(sent, lex: lexicon_mod.Lexicon) -> list[TriggerMatch]:
                 continue  # "Bantuan Likuiditas Bank Indonesia", "Anak Bunuh Ayah Ditangkap": a name or headline
             if i > 0 and words[i - 1] in DEGREE:
                 continue  # "sangat mendesak" (urgent) is an adjective here
-            if i > 0 and words[i - 1] in INTERVIEW and f.voice == "passive" and f.trigger.type == "CONSULT":
-                continue  # "saat dihubungi/ditemui": a reporter reaching a source, not a meeting
+            if f.voice == "passive" and f.trigger.type == "CONSULT" and (
+                    (i > 0 and words[i - 1] in INTERVIEW | {"yang"})
+                    or (i + n < len(words) and words[i + n] in INTERVIEW | {"di", "melalui", "lewat"})):
+                continue  # "saat dihubungi", "yang ditemui usai acara": a reporter reaching a source
             if tuple([word] + words[i + 1 : i + n]) != f.words:
                 continue
             obj_end = None
