@@ -16,7 +16,7 @@ from kabar.checks import check
 from kabar.report import Flag
 
 MIN_WORDS = 6         # shorter passages repeat legitimately ("kata dia.")
-RATIO = 80            # plain similarity of two passages of similar length
+RATIO = 85            # plain similarity of two passages of similar length
 SUBSET_RATIO = 95     # token-set similarity when one passage is a cut-down copy of the other
 SUBSET_MIN_SHARE = 0.5
 LINK_LINE = re.compile(r"^\W*(?:baca|simak|lihat)\s+juga\b", re.I)  # related-story links look alike
@@ -26,13 +26,27 @@ def _numbers(text: str) -> set[str]:
     return set(re.findall(r"\d+(?:[.,]\d+)*", text))
 
 
+def _names(text: str) -> list[str]:
+    """Capitalised words after the first: the names a passage is about."""
+    return [w for w in re.findall(r"\b[A-Z][\w-]+", text)[1:]]
+
+
+def same_facts(a: str, b: str) -> bool:
+    """The same numbers, and every name of the shorter passage (near enough) in the longer one:
+    "Tim Persikad Depok dikenakan sanksi" and "Tim PSCS Cilacap dikenakan sanksi" are two facts."""
+    if _numbers(a) != _numbers(b):
+        return False
+    short, long = sorted((_names(a), _names(b)), key=len)
+    return all(any(fuzz.ratio(x, y) >= 80 for y in long) for x in short)
+
+
 def _passages(doc: Doc) -> list[tuple[int, int, str]]:
     units = {(s.start_char, s.end_char) for s in doc.sents}
     units |= {(q.start, q.end) for q in doc._.quotes or []}
     out = []
     for start, end in sorted(units):
         text = doc.text[start:end].strip()
-        if len(text.split()) >= MIN_WORDS and not LINK_LINE.match(text):
+        if len(text.split()) >= MIN_WORDS and not LINK_LINE.match(text) and not text[0].isdigit():
             out.append((start, end, text))
     return out
 
@@ -57,7 +71,7 @@ def duplicate_passages(doc: Doc) -> list[Flag]:
         for s1, e1, t1 in passages[:j]:
             if s1 < e2 and s2 < e1:  # overlapping: a quote inside its sentence
                 continue
-            if _numbers(t1) != _numbers(t2):
+            if not same_facts(t1, t2):
                 continue  # "menit 84" and "menit 75": the same phrasing, another fact
             score = similarity(t1, t2)
             if score >= RATIO and (best is None or score > best[0]):
