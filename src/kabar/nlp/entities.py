@@ -14,8 +14,8 @@ order:
    Hambalang", "kantor berita ISNA"); otherwise kept aside and reported only if it repeats
    part of a person's name ("Putin", "Jong Un").
 
-When a statistical NER ran earlier in the pipeline, its entities are kept (title words cut off
-their start); the rules fill the gaps and fix boundaries (see `merge_with_model`). Each span
+When a statistical NER ran earlier in the pipeline, its entities fill the gaps the rules leave
+and the rules fix their boundaries (see `merge_with_model`). Each span
 gets `span._.titles`; positions and countries go to `doc.user_data[INFO]` for the coreference
 step (`coref.py`), which builds `doc._.entities`.
 """
@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 from kabar.nlp import places
 from kabar.nlp.entity_rules import Found, Reader
 from kabar.nlp.extensions import init_doc
+from kabar.nlp.lexicon import is_common
 from kabar.nlp.titles import match_title
 
 INFO = "kabar_entity_info"  # doc.user_data key: (start, end) → {"positions", "former_positions", "country"}
@@ -39,40 +40,33 @@ MODEL_LABELS = {
 }
 
 
-def same_kind(a: str, b: str) -> bool:
-    return a == b or {a, b} <= {"GPE", "LOC"}
-
-
 def merge_with_model(doc: Doc, found: list[Found]) -> list[Span]:
-    """Model entities (title words cut off) plus rule entities where the model found none.
+    """Rule entities, plus the model's entities where the rules found nothing.
 
-    The rules decide the boundaries where they know better: a rule entity replaces a model
-    entity of the same kind that it contains ("Kementerian" → "Kementerian Keuangan"), and a
-    rule person replaces a model person it overlaps ("Rusia Vladimir Putin" → "Vladimir
-    Putin", the title's complement being a place of its own)."""
+    Where both found something, the rules decide: they know where Indonesian titles and their
+    complements end ("Presiden Rusia Vladimir Putin" is a title, a country and a person; a model
+    trained on sentence-level corpora often tags it as one span). The model fills the gaps the
+    rules leave ("Nahdlatul Ulama"), once title words are cut from its spans and spans that
+    cannot be names are dropped: all lowercase ("sekarung jengkol"; one training set is
+    lowercased) or one common word ("Klaim")."""
     words = [t.lower_ for t in doc]
-    model: list[Span] = []
+    rules = [Span(doc, f.start, f.end, label=f.label) for f in found]
+    taken = [False] * (len(doc) + 1)
+    for r in rules:
+        taken[r.start:r.end] = [True] * len(r)
+    spans = list(rules)
     for ent in doc.ents:
         label = MODEL_LABELS.get(ent.label_, ent.label_)
         start = ent.start
         title = match_title(words[:ent.end], start)
         if title and title.end < ent.end and label == "PERSON":
             start = title.end
-        if start < ent.end:
-            model.append(Span(doc, start, ent.end, label=label))
-    rules = [Span(doc, f.start, f.end, label=f.label) for f in found]
-
-    def ruled(m: Span) -> bool:
-        return any(r.start < m.end and m.start < r.end and same_kind(r.label_, m.label_) and (
-            r.label_ == "PERSON" or (r.start <= m.start and m.end <= r.end)) for r in rules)
-
-    kept = [m for m in model if not ruled(m)]
-    result: list[Span] = []
-    # Model spans first, so that a rule span only fills what the model left free.
-    for span in sorted(kept, key=lambda s: s.start) + sorted(rules, key=lambda s: (s.start, -len(s))):
-        if not any(span.start < r.end and r.start < span.end for r in result):
-            result.append(span)
-    return sorted(result, key=lambda s: s.start)
+        if start >= ent.end or any(taken[start:ent.end]) or not doc[start].text[:1].isupper():
+            continue
+        if ent.end - start == 1 and is_common(doc[start].text):
+            continue
+        spans.append(Span(doc, start, ent.end, label=label))
+    return sorted(spans, key=lambda s: s.start)
 
 
 @Language.component("kabar_entities")
