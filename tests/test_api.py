@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 
 import kabar
 from kabar.web import create_app
-from web_corpus import HOSTILE, indosum_payload, meeting_reports, save_hand_made
+from web_corpus import indosum_payload, meeting_reports, save_hand_made
 
 N_REAL = 24
 PROBLEM_KEYS = {"type", "title", "status", "detail"}
