@@ -7,6 +7,12 @@ Modules, one per feature: `app` (factory, limits, security headers), `problems` 
 bodies), `paging` (limit/offset envelopes), `api` (JSON routes under /api), `pages` (HTML),
 `highlight` (article text → escaped, annotated pieces), `charts` (timeline and network as SVG
 geometry), `cli` (`kabar serve`). Web knows only the store and the report contract.
+
+Pages: / (search, counts), /search, /articles, /articles/{id} (highlighted text, flags, quotes,
+entities, events, same story), /entities/{id} (timeline, roles over time, articles), /events
+(filters, timeline, table), /flags, /network (who acts on whom), /analyse (paste a text), /docs.
+API: /api/analyse, /api/ingest, /api/articles, /api/entities, /api/events, /api/flags,
+/api/counts, /api/stories; schema at /openapi.json.
 """
 from kabar.web.app import create_app
 

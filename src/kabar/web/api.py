@@ -14,7 +14,7 @@ from kabar.web.paging import Page, envelope
 from kabar.web.problems import MEDIA_TYPE, Problem
 
 PROBLEM = {"description": "problem details (RFC 9457)", "content": {MEDIA_TYPE: {}}}
-router = APIRouter(prefix="/api", responses={400: PROBLEM, 404: PROBLEM, 413: PROBLEM, 422: PROBLEM})
+router = APIRouter(prefix="/api", responses={code: PROBLEM for code in (400, 404, 413, 422, 500, 503)})
 MAX_INGEST = 50  # articles per ingest request; bigger batches belong to `kabar ingest`
 
 
