@@ -90,3 +90,19 @@ def test_on_real_indosum_articles():
         mention = find_dateline(text, None)
         assert find_source_and_byline(text)[0] == source, article_id
         assert (mention.value if mention else None) == date, article_id
+
+
+def test_indosum_crawl_time_anchors_articles_without_a_full_dateline():
+    """IndoSum ids start with the crawl time: it dates partial datelines and undated articles,
+    while a full dateline still wins."""
+    articles = {a.id: a for a in itertools.islice(read_inputs([str(DATA / "indosum" / "dev.01.jsonl")]), 12)}
+    first = articles["1490674536-mustahil-transportasi-tradisional-dan-online-bersa"]
+    assert first.collected == dt.date(2017, 3, 28)
+    report = kabar.analyze_article(first)
+    assert (report.published, report.published_from) == ("2017-03-27", "dateline")  # "Senin (27/3)"
+    clasico = kabar.analyze_article(articles["1514112565-hasil-real-madrid-vs-barcelona"])
+    assert (clasico.published, clasico.published_from) == ("2017-12-23", "dateline")
+    undated = kabar.Article(text="Presiden Joko Widodo meresmikan jalan tol di Jawa Tengah kemarin.",
+                            collected=dt.date(2017, 3, 28))
+    report = kabar.analyze_article(undated)
+    assert (report.published, report.published_from) == ("2017-03-28", "collected")

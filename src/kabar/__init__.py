@@ -50,6 +50,7 @@ def analyze_article(article: Article, kb: str | None = None) -> Report:
     doc = nlp.make_doc(article.text)
     doc._.language = lang
     doc._.published = article.published
+    doc._.collected = article.collected
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return Report.from_doc(doc, article)

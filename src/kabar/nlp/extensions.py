@@ -8,7 +8,8 @@ from spacy.tokens import Doc, Span
 DOC_ATTRS = {
     "language": None,        # "id", "en", ...
     "published": None,       # datetime.date used to resolve relative dates
-    "published_from": None,  # "input" | "dateline" | None
+    "published_from": None,  # "input" | "dateline" | "collected" | None
+    "collected": None,       # datetime.date a corpus collected the article; last-resort anchor
     "source": None,          # outlet name found in the text ("Tribunnews", "Kompas.com")
     "byline": None,          # reporter found in the text
     "entities": None,        # list[report.Entity], one per real-world entity (mentions merged)

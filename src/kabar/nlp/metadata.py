@@ -117,16 +117,20 @@ def _previous_year(date: dt.date) -> dt.date | None:
 
 @Language.component("kabar_metadata")
 def kabar_metadata(doc: Doc) -> Doc:
-    """Fill doc._.source, byline, dateline, and published (from the dateline if none given)."""
+    """Fill doc._.source, byline, dateline, and published (from the dateline if none given,
+    else from the date a corpus collected the article)."""
     init_doc(doc)
     if doc._.published is not None and doc._.published_from is None:
         doc._.published_from = "input"
     source, byline = find_source_and_byline(doc.text)
     doc._.source = doc._.source or source
     doc._.byline = doc._.byline or byline
-    dateline = find_dateline(doc.text, doc._.published)
+    dateline = find_dateline(doc.text, doc._.published or doc._.collected)
     doc._.dateline = dateline
     if doc._.published is None and dateline and dateline.value:
         doc._.published = dt.date.fromisoformat(dateline.value)
         doc._.published_from = "dateline"
+    elif doc._.published is None and doc._.collected is not None:
+        doc._.published = doc._.collected
+        doc._.published_from = "collected"
     return doc

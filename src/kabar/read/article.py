@@ -19,6 +19,7 @@ class Article:
     url: str | None = None
     source: str | None = None
     byline: str | None = None
+    collected: dt.date | None = None  # when a corpus collected it: an upper bound on `published`
     origin: str | None = None  # where it was read from (path, URL, "-"), for error messages
     extra: dict = field(default_factory=dict)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -68,6 +69,7 @@ def article_from_record(record, where: str) -> Article:
         url=record.get("url") or record.get("source_url") or None,
         source=record.get("source") or None,
         byline=record.get("byline") or None,
+        collected=_collected(record.get("id")),
         origin=where,
         extra=extra,
     )
@@ -78,6 +80,12 @@ def _parse(text: str, where: str):
         return json.loads(text)
     except json.JSONDecodeError as err:
         raise ReadError(f"{where}: invalid JSON ({err.msg} at column {err.colno})") from None
+
+
+def _collected(record_id) -> dt.date | None:
+    """IndoSum ids start with the Unix time the article was crawled ("1490674536-mustahil-...")."""
+    m = re.match(r"(1\d{9})-", str(record_id or ""))
+    return dt.datetime.fromtimestamp(int(m[1]), dt.timezone.utc).date() if m else None
 
 
 def _published(value, where: str) -> dt.date | None:
