@@ -12,7 +12,7 @@ import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 
 import kabar
@@ -117,11 +117,11 @@ def _ingest_parallel(todo, jobs: int, kb: str | None, save) -> None:
             pending[pool.submit(kabar.analyze_article, article, kb)] = (article, key, fp)
             if len(pending) >= 4 * jobs:  # bounded: memory stays flat on huge corpora
                 _drain(pending, save, FIRST_COMPLETED)
-        _drain(pending, save, None)
+        _drain(pending, save, ALL_COMPLETED)
 
 
-def _drain(pending: dict, save, return_when) -> None:
-    done, _ = wait(list(pending), return_when=return_when or "ALL_COMPLETED")
+def _drain(pending: dict, save, return_when: str) -> None:
+    done, _ = wait(list(pending), return_when=return_when)
     for future in done:
         article, key, fp = pending.pop(future)
         error = future.exception()
