@@ -27,7 +27,8 @@ _GIVEN = {"alexander": "aleksandr", "aleksander": "aleksandr", "alexandr": "alek
 _RULES = [
     (re.compile(r"x"), "ks"),
     (re.compile(r"kh"), "h"),
-    (re.compile(r"yo"), "e"),
+    (re.compile(r"ch(?=[^aeiou]|$)"), "h"),     # achmad -> ahmad (not chol, charles)
+    (re.compile(r"(?<=[^aeiou])yo"), "e"),   # belozyorov -> belozerov (not young, yogya)
     (re.compile(r"oe"), "u"),
     (re.compile(r"dj"), "j"),
     (re.compile(r"tj"), "c"),
@@ -61,6 +62,11 @@ def tokens(name: str) -> list[str]:
 def fold(name: str) -> str:
     """The transliteration-folded form of a whole name; equal folds = same name."""
     return " ".join(tokens(name))
+
+
+def undouble(token: str) -> str:
+    """Doubled letters made single: 'saifuddin' -> 'saifudin'."""
+    return re.sub(r"(.)\1+", r"\1", token)
 
 
 def skeleton(token: str) -> str:

@@ -15,6 +15,7 @@ from kabar.kb import keys
 
 COMMON_TOKEN = 5000  # a token in more names than this (Muhammad, Sergei) does not block alone
 MAX_NAMES = 4000     # names scored per query at most
+BLOCK_BUDGET = 1500  # names from the rarest query tokens' blocks; more tokens only while under it
 
 
 class KBError(Exception):
@@ -51,8 +52,10 @@ class Position:
             return False
         if self.end:
             return iso[: len(self.end)] <= self.end
-        if self.as_of and iso[: len(self.as_of)] <= self.as_of:
-            return True  # still open when the source was written, which is after `day`
+        if self.as_of and self.start and iso[: len(self.as_of)] <= self.as_of:
+            return True  # begun before `day` and still open when the source was written
+        if self.as_of and not self.start and iso[: len(self.as_of)] == self.as_of:
+            return True  # an undated office in a list of that year (CIA World Leaders 2019)
         return None
 
 
@@ -63,7 +66,10 @@ def token_similarity(a: str, b: str) -> float:
     if a == b:
         return 1.0
     letters = OSA.normalized_similarity(a, b)
-    return max(letters, 0.5 * letters + 0.5 * OSA.normalized_similarity(keys.skeleton(a), keys.skeleton(b)))
+    sa, sb = keys.skeleton(a), keys.skeleton(b)
+    if min(len(sa), len(sb)) < 3:
+        return letters  # two-consonant skeletons (hwang: ng, young: ng) agree too easily
+    return max(letters, 0.5 * letters + 0.5 * OSA.normalized_similarity(sa, sb))
 
 
 def alignments(query: list[str], name: list[str]):
@@ -128,6 +134,10 @@ class KB:
         rows = self.db.execute('SELECT entity_id, title, country, start, "end", source FROM position WHERE title=?', (title,))
         return [(eid, Position(t, c, s, e, src, self._as_of.get(src))) for eid, t, c, s, e, src in rows]
 
+    def known_token(self, folded_token: str) -> bool:
+        """Whether any KB name has this (folded) word."""
+        return self.db.execute("SELECT 1 FROM token WHERE text=?", (folded_token,)).fetchone() is not None
+
     def countries_in(self, text: str) -> set[str]:
         """ISO3 codes of countries whose KB names appear in `text` (word-bounded)."""
         folded = f" {keys.fold(text)} "
@@ -177,22 +187,26 @@ class KB:
         return ranked[:limit]
 
     def _blocked(self, query: list[str]):
-        """Names sharing a block key with a query token (rare tokens only when there are any)."""
-        per_token = []
+        """Names sharing a block key with the query's rarest tokens: tokens are taken from the
+        smallest block up while the names to score stay under BLOCK_BUDGET (at least one)."""
+        blocks = []
         for tok in query:
             qk = sorted(keys.query_keys(tok))
             rows = self.db.execute(
                 f"SELECT DISTINCT t.id, t.text, t.df FROM token_key k JOIN token t ON t.id=k.token_id "
                 f"WHERE k.key IN ({','.join('?' * len(qk))})", qk).fetchall()
             rows = [(tid, df) for tid, text, df in rows if token_similarity(tok, text) >= 0.6]
-            per_token.append(rows)
-        rare = [[tid for tid, df in rows if df <= COMMON_TOKEN] for rows in per_token]
-        token_ids = sorted({tid for ids in rare for tid in ids})
-        if not token_ids and len(query) == 1:
-            token_ids = sorted({tid for rows in per_token for tid, _ in rows})
+            blocks.append(rows)
+        token_ids, total = set(), 0
+        for rows in sorted(blocks, key=lambda r: sum(df for _, df in r)):
+            size = sum(df for _, df in rows)
+            if token_ids and total + size > BLOCK_BUDGET:
+                break
+            token_ids.update(tid for tid, df in rows if df <= COMMON_TOKEN or len(query) == 1)
+            total += size
         if not token_ids:
             return []
-        name_ids = _chunked(self.db, "SELECT DISTINCT name_id FROM name_token WHERE token_id IN ({})", token_ids)
+        name_ids = _chunked(self.db, "SELECT DISTINCT name_id FROM name_token WHERE token_id IN ({})", sorted(token_ids))
         name_ids = sorted({n for (n,) in name_ids})[:MAX_NAMES]
         rows = _chunked(self.db, "SELECT n.entity_id, n.name, e.name, e.type, e.country, n.folded FROM name n "
                                  "JOIN entity e ON e.id=n.entity_id WHERE n.id IN ({})", name_ids)

@@ -29,8 +29,10 @@ from kabar.report import Entity, Flag
 
 KB_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC"}
 SPELLING_MIN = 0.8      # name similarity needed before context is even considered
-TOKEN_SLIP_MIN = 0.7    # the one differing token must be at least this close
+TOKEN_SLIP_MIN = 0.75   # the one differing token must be at least this close ...
+FIRST_LETTER_MIN = 0.85  # ... or this close when even its first letter differs (Kaya / Raya)
 MARGIN = 0.05           # the runner-up must be this much further away
+STRAY_MIN = 0.8         # a word outside every linked entity must be this close to a linked name's word
 
 
 @Language.factory("kabar_linker", default_config={"kb_path": None})
@@ -61,14 +63,19 @@ class Linker:
             else:
                 pending.append((ent, cands))
         for ent, cands in pending:
-            partial = [c for c in cands if is_part_of(c)]
+            partial = [c for c in cands if is_part_of(c, keys.tokens(ent.name))]
             chosen = context.choose(partial, ent, need=("title", "linked") if len(keys.tokens(ent.name)) == 1 else ())
             if chosen:
                 context.link(ent, chosen)
             elif not any(c.exact for c in cands) and not partial:
                 self._unlinked(doc, context, ent, cands)
+        doc._.flags.extend(context.stray_slips(doc))
+        spelled = [(f.start, f.end) for f in doc._.flags if f.kind == "name_spelling"]
+        doc._.flags[:] = [f for f in doc._.flags if f.kind != "unknown_person"
+                          or not any(s < f.end and f.start < e for s, e in spelled)]
         for ent in doc._.entities:
             if ent.kb_id and ent.type == "PERSON":
+                doc._.flags.extend(context.mention_slips(ent))
                 flag = context.title_flag(ent)
                 if flag:
                     doc._.flags.append(flag)
@@ -94,6 +101,8 @@ class Context:
         self.day: dt.date | None = doc._.published
         self.countries = kb.countries_in(doc.text) | {
             e.extra.get("country") for e in doc._.entities if e.extra.get("country")}
+        if doc._.language in (None, "id"):
+            self.countries.add("IDN")  # Indonesian news is about Indonesia unless it says otherwise
         self.linked: dict[str, Entity] = {}
 
     def link(self, ent: Entity, cand: Candidate) -> None:
@@ -117,6 +126,17 @@ class Context:
         fits_ = [fits(tr, role(p.title, country_words())) for tr in text_roles for p in positions]
         return max(fits_, key=order.get)
 
+    def title_contradicts(self, ent: Entity, entity_id: str) -> bool:
+        """The KB knows what `entity_id` held on the article's date, and no office it may have
+        held then fits the title in the text."""
+        text_roles = [r for r in self.roles_in_text(ent) if r.clear]
+        if self.day is None or not text_roles:
+            return False
+        positions = self.kb.positions(entity_id, on=self.day)
+        if not any(p.held_on(self.day) is True for p in positions):
+            return False
+        return all(fits(tr, role(p.title, country_words())) == "conflict" for tr in text_roles for p in positions)
+
     def support(self, ent: Entity, cand: Candidate) -> dict[str, str]:
         """The context facts that back a candidate, by kind: title, country, linked."""
         why = {}
@@ -124,7 +144,7 @@ class Context:
         if fit in ("match", "compatible"):
             why["title" if fit == "match" else "title_head"] = f"title in the text fits an office held ({fit})"
         if cand.country and cand.country in self.countries:
-            why["country"] = f"the article mentions the person's country ({cand.country})"
+            why["country"] = f"the person's country ({cand.country}) is the article's"
         if cand.entity_id in self.linked:
             why["linked"] = "the same person is named in full elsewhere in the article"
         return why
@@ -144,18 +164,25 @@ class Context:
 
     # -- flags -------------------------------------------------------------------------------
     def spelling_flags(self, ent: Entity, cands: list[Candidate]) -> list[Flag]:
-        close = [c for c in cands if c.score >= SPELLING_MIN]
+        query = keys.tokens(ent.name)
+        # Only readings of the whole name count: 'Aggus Hermanto' is not the KB's 'Hermanto'.
+        close = [c for c in cands if c.score >= SPELLING_MIN and len(c.pairs) == len(query)]
         if not close:
             return []
         best = close[0]
-        others = [c for c in cands if c.entity_id != best.entity_id]
-        if others and others[0].score > best.score - MARGIN:
-            return []
-        slip = one_token_slip(best)
+        slip = one_token_slip(best, query)
         if slip is None:
             return []
+        # Rivals: other readings of the whole name that would correct it differently. Two KB
+        # records that agree on the correction (Luhut Pandjaitan, Luhut Binsar Panjaitan) are not.
+        others = [c for c in cands if c.entity_id != best.entity_id and len(c.pairs) == len(query)
+                  and not same_correction(one_token_slip(c, query), slip)]
+        if others and others[0].score > best.score - MARGIN:
+            return []
         support = self.support(ent, best)
-        single = len(keys.tokens(ent.name)) == 1
+        if self.title_contradicts(ent, best.entity_id):
+            return []  # the title in the text says this is someone else
+        single = len(query) == 1
         if not support or (single and not ({"title", "linked"} & support.keys())):
             return []  # a lone word needs the title or the full name elsewhere to back it
         confidence = round(min(0.99, best.score * (0.8 + 0.1 * len(support))), 2)
@@ -167,11 +194,75 @@ class Context:
             flags.append(Flag(
                 kind="name_spelling", start=m.start, end=m.end, text=m.text,
                 message=f"{m.text!r} looks like a misspelling of {best.matched!r}",
-                suggestion=suggest(m.text, best.matched),
+                suggestion=suggest(m.text, wrong, right, best.matched),
                 evidence={"kb_id": best.entity_id, "kb_name": best.name, "score": best.score,
                           "why": best.why + list(support.values()), "country": best.country,
                           "runner_up": others[0].matched if others else None},
                 confidence=confidence))
+        return flags
+
+    def mention_slips(self, ent: Entity) -> list[Flag]:
+        """A linked person's other mentions with one token that is a slip of a KB name token
+        ('Setya Novanto ... Setya Novatno' merged into one entity)."""
+        names = self.kb.entity(ent.kb_id)["names"]
+        known = {t for n in names for t in keys.tokens(n)}
+        flags = []
+        for m in ent.mentions:
+            toks = keys.tokens(m.text)
+            unknown = [t for t in toks if t not in known]
+            if len(unknown) != 1 or len(unknown[0]) < 3:
+                continue
+            right = max(known, key=lambda k: token_similarity(unknown[0], k))
+            score = token_similarity(unknown[0], right)
+            if score < SPELLING_MIN:
+                continue
+            flags.append(Flag(
+                kind="name_spelling", start=m.start, end=m.end, text=m.text,
+                message=f"{m.text!r} looks like a misspelling of {ent.extra['kb']['name']!r}, named elsewhere in the article",
+                suggestion=suggest(m.text, unknown[0], right, " ".join(names)),
+                evidence={"kb_id": ent.kb_id, "kb_name": ent.extra["kb"]["name"], "score": round(score, 3),
+                          "why": [f"{unknown[0]!r} is close to {right!r}", "other mentions of this person match the KB"]},
+                confidence=round(0.9 * score, 2)))
+        return flags
+
+    def stray_slips(self, doc: Doc) -> list[Flag]:
+        """Capitalised words outside linked entities (unrecognised, or in an unlinked entity)
+        that are slips of a word of a person linked in this article ('Anies Baswedan ... kata
+        Aniess'): the article itself spells the name right elsewhere. Words that are themselves
+        names in the KB are left alone."""
+        targets: dict[str, tuple[str, Entity]] = {}
+        for ent in doc._.entities:
+            if ent.kb_id and ent.type == "PERSON":
+                for name in self.kb.entity(ent.kb_id)["names"]:
+                    for word in name.split():
+                        if len(keys.fold(word)) >= 5:
+                            targets.setdefault(keys.fold(word), (word, ent))
+        if not targets:
+            return []
+        covered = [(m.start, m.end) for e in doc._.entities if e.kb_id for m in e.mentions]
+        covered += [(f.start, f.end) for f in doc._.flags if f.kind == "name_spelling"]
+        flags = []
+        for tok in doc:
+            start, end = tok.idx, tok.idx + len(tok.text)
+            if len(tok.text) < 5 or not tok.text[:1].isupper() or not tok.is_alpha \
+                    or any(s < end and start < e for s, e in covered):
+                continue
+            folded = keys.fold(tok.text)
+            if folded in targets:
+                continue
+            ranked = sorted(((token_similarity(folded, t), t) for t in targets), reverse=True)
+            score, right = ranked[0]
+            rival = next((sc for sc, t in ranked[1:] if targets[t][1] is not targets[right][1]), 0.0)
+            if score < STRAY_MIN or rival > score - MARGIN or self.kb.known_token(folded):
+                continue
+            word, ent = targets[right]
+            flags.append(Flag(
+                kind="name_spelling", start=start, end=end, text=tok.text,
+                message=f"{tok.text!r} looks like a misspelling of {word!r} ({ent.extra['kb']['name']}, named in the article)",
+                suggestion=word,
+                evidence={"kb_id": ent.kb_id, "kb_name": ent.extra["kb"]["name"], "score": round(score, 3),
+                          "why": [f"{folded!r} is close to {right!r}", f"{ent.name!r} is named in the article"]},
+                confidence=round(0.85 * score, 2)))
         return flags
 
     def title_flag(self, ent: Entity) -> Flag | None:
@@ -203,30 +294,34 @@ class Context:
             confidence=0.7)
 
 
-def is_part_of(cand: Candidate) -> bool:
-    """The name written is the KB name or a part of it (a surname alone, no last part)."""
-    return bool(cand.pairs) and all(a == b for a, b in cand.pairs)
+def is_part_of(cand: Candidate, query: list[str]) -> bool:
+    """Every word of the name written is in the KB name, in order (a surname alone, a name
+    without its last part); not the other way round: 'Muhammad Rafly' is not the KB's 'Rafli'."""
+    return len(cand.pairs) == len(query) and all(a == b for a, b in cand.pairs)
 
 
-def one_token_slip(cand: Candidate) -> tuple[str, str] | None:
+def one_token_slip(cand: Candidate, query: list[str]) -> tuple[str, str] | None:
     """(wrong token, right token) when the name written agrees with the candidate on every
     aligned token but one, and that one is a plausible slip; None otherwise."""
+    if len(cand.pairs) < len(query):
+        return None  # a word of the name written is not explained by the KB name
     differing = [(a, b) for a, b in cand.pairs if a != b]
     if len(differing) != 1:
         return None
     wrong, right = differing[0]
-    if token_similarity(wrong, right) < TOKEN_SLIP_MIN:
+    needed = TOKEN_SLIP_MIN if wrong[:1] == right[:1] else FIRST_LETTER_MIN
+    if token_similarity(wrong, right) < needed:
         return None
     return wrong, right
 
 
-def suggest(written: str, right: str) -> str:
-    """The right name in the shape it was written: 'Andrei Belasov' + 'Andrey Belousov' ->
-    'Andrei Belousov' keeps the writer's transliteration of the tokens that were right."""
-    out = []
-    right_parts = right.split()
-    for part in written.split():
-        folded = keys.fold(part)
-        best = max(right_parts, key=lambda r: token_similarity(folded, keys.fold(r)))
-        out.append(part if keys.fold(best) == folded else best)
-    return " ".join(out)
+def same_correction(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
+    """Two slips that fix the same word the same way, doubled letters aside (Saifudin / Saifuddin)."""
+    return a is not None and b is not None and a[0] == b[0] and keys.undouble(a[1]) == keys.undouble(b[1])
+
+
+def suggest(written: str, wrong: str, right: str, kb_name: str) -> str:
+    """The name as written with the wrong word replaced by the KB's spelling of the right one:
+    'Andrei Belasov' -> 'Andrei Belousov' (the writer's 'Andrei' stays)."""
+    kb_word = next((w for w in kb_name.split() if keys.fold(w) == right), right.capitalize())
+    return " ".join(kb_word if keys.fold(w) == wrong else w for w in written.split())

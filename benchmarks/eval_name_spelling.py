@@ -1,0 +1,172 @@
+"""Precision and recall of `name_spelling` on real IndoSum articles with names we misspell.
+
+For each article: run kabar with the KB; pick a person it linked; misspell one token of one of
+that person's mentions (a vowel changed, a letter dropped, doubled or swapped with its
+neighbour, a consonant confused with a similar one), keeping it different from every KB name;
+run kabar again on the altered text. A flag is right when it covers the altered mention and its
+suggestion restores the token. Every other name_spelling flag in the altered articles counts
+against precision (the untouched names are the negatives).
+
+    python benchmarks/eval_name_spelling.py [--articles 300] [--seed 1] [--kb PATH]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+KB_SOURCES = [
+    DATA / "cia-world-leaders-2019" / "cia_world_leaders_flat.csv",
+    DATA / "world-leaders-wikidata-2021" / "wikidata.csv",
+    DATA / "id-politicians-wikidata",
+    DATA / "kb-supplement-2024" / "people.csv",
+    "countries",
+    "cities",
+]
+VOWELS = "aeiou"
+SIMILAR = {"k": "c", "c": "k", "n": "m", "m": "n", "d": "t", "t": "d", "b": "p", "p": "b", "s": "z",
+           "z": "s", "v": "f", "f": "v", "g": "k", "r": "l", "l": "r", "j": "y", "y": "j"}
+
+
+def detokenize(paragraphs) -> str:
+    """IndoSum's token lists back to readable text, one paragraph per line."""
+    lines = []
+    for para in paragraphs:
+        text = " ".join(" ".join(sent) for sent in para)
+        text = re.sub(r" ([.,;:!?)\]])", r"\1", text)
+        text = re.sub(r"([(\[]) ", r"\1", text)
+        text = re.sub(r'" (.*?) "', r'"\1"', text)
+        lines.append(text)
+    return "\n".join(lines)
+
+
+def articles(limit: int, skip: int = 0):
+    seen = set()
+    for path in sorted((DATA / "indosum").glob("*.jsonl")):
+        for line in path.open(encoding="utf-8"):
+            art = json.loads(line)
+            if art["id"] in seen:
+                continue
+            seen.add(art["id"])
+            if len(seen) <= skip:
+                continue
+            stamp = re.match(r"(\d{9,10})-", art["id"])
+            published = dt.datetime.fromtimestamp(int(stamp.group(1)), dt.timezone.utc).date() if stamp else None
+            yield art["id"], detokenize(art["paragraphs"]), published
+            if len(seen) >= skip + limit:
+                return
+
+
+def misspell(token: str, rng: random.Random) -> str:
+    """One typical slip inside a token (never its first letter)."""
+    low = token.lower()
+    for _ in range(20):
+        i = rng.randrange(1, len(low))
+        op = rng.choice(["vowel", "drop", "double", "swap", "similar"])
+        if op == "vowel" and low[i] in VOWELS:
+            out = low[:i] + rng.choice([v for v in VOWELS if v != low[i]]) + low[i + 1:]
+        elif op == "drop":
+            out = low[:i] + low[i + 1:]
+        elif op == "double" and low[i] not in VOWELS:
+            out = low[:i] + low[i] + low[i:]
+        elif op == "swap" and i < len(low) - 1 and low[i] != low[i + 1]:
+            out = low[:i] + low[i + 1] + low[i] + low[i + 2:]
+        elif op == "similar" and low[i] in SIMILAR:
+            out = low[:i] + SIMILAR[low[i]] + low[i + 1:]
+        else:
+            continue
+        return token[0] + out[1:]
+    return token
+
+
+def pick_alteration(report, kb, rng):
+    """(mention, altered text, original token) for one linked person, or None."""
+    from kabar.kb import keys
+
+    people = [e for e in report.entities if e.type == "PERSON" and e.kb_id and e.mentions]
+    rng.shuffle(people)
+    for ent in people:
+        mention = rng.choice(ent.mentions)
+        words = [w for w in mention.text.split() if len(w) >= 4 and w.isalpha()]
+        if not words:
+            continue
+        word = words[-1] if rng.random() < 0.7 else words[0]
+        altered_word = misspell(word, rng)
+        if keys.fold(altered_word) == keys.fold(word):
+            continue
+        altered = mention.text.replace(word, altered_word, 1)
+        if any(c.exact for c in kb.candidates(altered)):
+            continue  # the slip made another real name: not a misspelling any KB could see
+        return mention, altered, word
+    return None
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--articles", type=int, default=300)
+    ap.add_argument("--skip", type=int, default=0, help="start after this many articles (a second sample)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--kb", type=Path, help="an existing KB (default: build one from ../shared/data)")
+    ap.add_argument("--show", action="store_true", help="print every miss and false alarm")
+    args = ap.parse_args()
+
+    import kabar
+    from kabar.kb import KB, build, keys
+
+    kb_path = args.kb
+    if kb_path is None:
+        kb_path = Path(tempfile.mkdtemp()) / "kb.sqlite"
+        build(kb_path, [str(s) for s in KB_SOURCES])
+    kb = KB(kb_path)
+    rng = random.Random(args.seed)
+    gold = correct = flagged = unaltered_flags = 0
+    started = time.perf_counter()
+    for art_id, text, published in articles(args.articles, args.skip):
+        original = kabar.analyze(text, published=published, kb=str(kb_path))
+        choice = pick_alteration(original, kb, rng)
+        if choice is None:
+            continue
+        mention, altered_mention, word = choice
+        altered = text[:mention.start] + altered_mention + text[mention.end:]
+        span = (mention.start, mention.start + len(altered_mention))
+        report = kabar.analyze(altered, published=published, kb=str(kb_path))
+        before = {(f.text, f.suggestion) for f in original.flags if f.kind == "name_spelling"}
+        flags = [f for f in report.flags if f.kind == "name_spelling"]
+        # Flags the unaltered article already had are either the article's own errors or false
+        # alarms; they are counted apart (and listed with --show) so they do not blur the score.
+        old = [f for f in flags if (f.text, f.suggestion) in before]
+        flags = [f for f in flags if (f.text, f.suggestion) not in before]
+        unaltered_flags += len(old)
+        if args.show:
+            for f in old:
+                print(f"UNALTERED {art_id}: {f.text!r} -> {f.suggestion!r}", file=sys.stderr)
+        gold += 1
+        flagged += len(flags)
+        hit = [f for f in flags if f.start < span[1] and f.end > span[0]
+               and keys.fold(word) in keys.tokens(f.suggestion or "")]
+        correct += bool(hit)
+        if args.show:
+            if not hit:
+                print(f"MISS  {art_id}: {mention.text!r} -> {altered_mention!r}", file=sys.stderr)
+            for f in flags:
+                if f not in hit:
+                    print(f"FALSE {art_id}: {f.text!r} -> {f.suggestion!r} ({f.message})", file=sys.stderr)
+    elapsed = time.perf_counter() - started
+    precision = correct / flagged if flagged else 0.0
+    recall = correct / gold if gold else 0.0
+    print(f"name_spelling on IndoSum with altered names (seed {args.seed}): {gold} altered mentions, "
+          f"{flagged} flags, {correct} right")
+    print(f"precision {precision:.3f}  recall {recall:.3f}  ({elapsed:.0f} s)")
+    print(f"flags already on the unaltered articles (not scored; review with --show): {unaltered_flags}")
+
+
+if __name__ == "__main__":
+    main()
