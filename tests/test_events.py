@@ -135,6 +135,11 @@ def test_reported_speech_keeps_the_speaker(nlp):
     assert ev["source_text"] == "Presiden Turki Recep Tayyip Erdogan" and ev["target_actor"] == "PSE"
 
 
+def test_adjectival_use_is_not_an_event(nlp):
+    assert events(nlp, "Kebutuhan perpustakaan di Malang sangat mendesak.") == []
+    assert one(nlp, "Presiden Jokowi sangat menghargai Malaysia.", "SUPPORT")["target_actor"] == "MYS"
+
+
 def test_military_sector_from_the_text(nlp):
     ev = one(nlp, "Tentara Israel menyerang Gaza.", "ASSAULT")
     assert ev["source_actor"] == "ISR MIL" and ev["target_actor"] == "PSE"

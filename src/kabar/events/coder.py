@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from kabar.events import actors as actors_mod
 from kabar.events import lexicon as lexicon_mod
 from kabar.events import morph, ontology
-from kabar.events.arguments import FIRST_PERSON, Roles, Sentence, anaphoric_target, parse_roles, surface_roles
+from kabar.events.arguments import (
+    FIRST_PERSON, PURPOSE, Roles, Sentence, anaphoric_target, parse_roles, surface_roles,
+)
 
 NEGATION = {"tidak", "tak", "belum", "bukan", "tanpa", "enggan", "gagal", "batal", "urung"}
 FUTURE = {"akan", "bakal", "berencana", "ingin", "hendak", "berniat", "siap", "bersedia", "mau", "bermaksud", "berharap", "rencananya"}
 MODAL = {"bisa", "dapat", "mungkin", "boleh", "harus", "perlu", "seharusnya", "sebaiknya", "berpeluang", "diharapkan"}
-PURPOSE = {"untuk", "guna", "agar", "supaya"}
 INTERVIEW = {"saat", "ketika", "sewaktu", "waktu", "usai", "seusai", "tatkala"}
 DEGREE = {"sangat", "amat", "paling", "cukup", "lebih", "kurang", "makin", "semakin", "terlalu", "begitu", "sungguh"}
 CONDITIONAL = {"jika", "apabila", "kalau", "bila", "seandainya", "andai"}
@@ -64,16 +65,7 @@ def find_triggers(sent, lex: lexicon_mod.Lexicon) -> list[TriggerMatch]:
             n = len(f.words)
             if clitic and n > 1:
                 continue
-            if sent[i].is_title and not _sentence_start(sent, i) and (
-                    (i + 1 < len(words) and sent[i + 1].is_title) or sent[i - 1].is_title):
-                continue  # "Bantuan Likuiditas Bank Indonesia", "Anak Bunuh Ayah Ditangkap": a name or headline
-            if i > 0 and words[i - 1] in DEGREE:
-                continue  # "sangat mendesak" (urgent) is an adjective here
-            if f.voice == "passive" and f.trigger.type == "CONSULT" and (
-                    (i > 0 and words[i - 1] in INTERVIEW | {"yang"})
-                    or (i + n < len(words) and words[i + n] in INTERVIEW | {"di", "melalui", "lewat"})):
-                continue  # "saat dihubungi", "yang ditemui usai acara": a reporter reaching a source
-            if tuple([word] + words[i + 1 : i + n]) != f.words:
+            if tuple([word] + words[i + 1 : i + n]) != f.words or _not_an_event(sent, words, i, n, f):
                 continue
             obj_end = None
             if f.trigger.with_words:
@@ -93,6 +85,20 @@ def find_triggers(sent, lex: lexicon_mod.Lexicon) -> list[TriggerMatch]:
         else:
             i += 1
     return out
+
+
+def _not_an_event(sent, words: list[str], i: int, n: int, f: lexicon_mod.Form) -> bool:
+    """Uses of a trigger word that report no event."""
+    if sent[i].is_title and not _sentence_start(sent, i) and (
+            (i + 1 < len(words) and sent[i + 1].is_title) or sent[i - 1].is_title):
+        return True  # "Bantuan Likuiditas Bank Indonesia", "Anak Bunuh Ayah Ditangkap": a name or headline
+    if i > 0 and words[i - 1] in DEGREE and f.trigger.type != "SUPPORT":
+        return True  # "sangat mendesak" (urgent) is an adjective; "sangat menghargai" stays a verb
+    if f.voice == "passive" and f.trigger.type == "CONSULT" and (
+            (i > 0 and words[i - 1] in INTERVIEW | {"yang"})
+            or (i + n < len(words) and words[i + n] in INTERVIEW | {"di", "melalui", "lewat"})):
+        return True  # "saat dihubungi", "yang ditemui usai acara": a reporter reaching a source
+    return False
 
 
 def _sentence_start(sent, i: int) -> bool:
@@ -137,9 +143,19 @@ def in_quote(s: Sentence, i: int) -> tuple[int, int] | None:
     return o, close
 
 
-def speaker_of(s: Sentence, quote: tuple[int, int], doc) -> actors_mod.Actor | None:
-    """Who says a quote: "..., kata Putin" after it, "Putin mengatakan, “...”" before it,
-    or the quotes component's speaker."""
+def quoted_speaker(doc, char: int) -> actors_mod.Actor | None:
+    """The speaker the quotes component found for a quote around character `char`."""
+    names = {e.id: e.name for e in (doc._.entities or [])}
+    for q in doc._.quotes or []:
+        if q.start <= char < q.end and q.speaker:
+            text = (q.extra or {}).get("speaker_text") or names.get(q.speaker, q.speaker)
+            return actors_mod.Actor(-1, -1, text, "entity", entity_id=q.speaker)
+    return None
+
+
+def speaker_of(s: Sentence, quote: tuple[int, int]) -> actors_mod.Actor | None:
+    """Who says a quote, from the words around it: "..., kata Putin" after it, "Putin
+    mengatakan, “...”" before it."""
     o, c = quote
     for k in range(c + 1, min(len(s.words), c + 4)):
         if s.words[k] in SAY_VERBS or s.words[k].endswith("nya") and s.words[k][:-3] in SAY_VERBS:
@@ -209,7 +225,7 @@ class Coder:
         trig = m.form.trigger
         anchor = s.rel(m.start)
         quote = in_quote(s, anchor)
-        speaker = speaker_of(s, quote, doc) if quote else None
+        speaker = quoted_speaker(doc, doc[m.start].idx) or (speaker_of(s, quote) if quote else None)
         source, target = roles.source, roles.target
         if source is not None and source.kind == "pronoun":
             word = source.text.lower()
