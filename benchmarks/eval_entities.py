@@ -1,6 +1,9 @@
 """Quality, speed and memory of the entity rules (kabar_entities + kabar_coref).
 
-    python benchmarks/eval_entities.py [--articles 50] [--runs 3] [--data ../shared/data]
+    python benchmarks/eval_entities.py [--articles 50] [--runs 3] [--data ../shared/data] [--model PATH]
+
+`--model` puts a trained spaCy pipeline (with NER) before the rules, as `kabar analyze` does
+with a shipped model; by default the rules run alone.
 
 Quality: the seed article against its 24 people, organisations and places; the IndoSum
 articles whose facts were verified by reading (tests/test_indosum_facts.py): recall, precision
@@ -97,9 +100,9 @@ def gold_scores(nlp, path: Path) -> str:
     return "; ".join(parts)
 
 
-def speed(texts: list[str], runs: int) -> str:
-    base = build_nlp(pipeline=STEPS[:2], model="blank")
-    full = build_nlp(pipeline=STEPS, model="blank")
+def speed(texts: list[str], runs: int, model: str) -> str:
+    base = build_nlp(pipeline=STEPS[:2], model=model)
+    full = build_nlp(pipeline=STEPS, model=model)
     full(texts[0])  # load the gazetteer and tables outside the timing
     per_run = {}
     for name, nlp in (("base", base), ("full", full)):
@@ -111,7 +114,7 @@ def speed(texts: list[str], runs: int) -> str:
             times.append((time.perf_counter() - t) / len(texts) * 1000)
         per_run[name] = statistics.median(times)
     return (f"speed: {per_run['full'] - per_run['base']:.1f} ms/article for entities + coreference "
-            f"({per_run['full']:.1f} with sentences, median of {runs} runs over {len(texts)} articles)")
+            f"({per_run['full']:.1f} with the rest of the pipeline, median of {runs} runs over {len(texts)} articles)")
 
 
 def gazetteer_cost() -> str:
@@ -134,16 +137,21 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=50)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--model", default="blank", help="trained pipeline folder run before the rules")
     args = parser.parse_args()
     corpus = args.data / "indosum" / "dev.01.jsonl"
     texts = [a.text for a in itertools.islice(read_inputs([str(corpus)]), args.articles) if isinstance(a, Article)]
     print(gazetteer_cost())
-    nlp = build_nlp(pipeline=STEPS, model="blank")
+    nlp = build_nlp(pipeline=STEPS, model=args.model)
+    print(f"model: {args.model}")
     print(seed_quality(nlp))
     print(indosum_quality(nlp))
     for name, rel in GOLD_SETS.items():
         print(f"{name} test: {gold_scores(nlp, args.data / rel)}")
-    print(speed(texts, args.runs))
+        if args.model != "blank":
+            alone = build_nlp(pipeline=STEPS[:2], model=args.model)
+            print(f"{name} test, the model alone: {gold_scores(alone, args.data / rel)}")
+    print(speed(texts, args.runs, args.model))
 
 
 if __name__ == "__main__":
