@@ -86,3 +86,25 @@ def test_counts_per_actor_pair_and_month(db):
         ("2024-05", "RUS GOV", "PRK GOV", "1"), ("2024-06", "RUS GOV", "PRK GOV", "1")]
     text = kabar("counts", "--db", db)
     assert text.stdout.splitlines()[1].split() == ["2024-05", "RUS", "GOV", "PRK", "GOV", "1", "1", "1"]
+
+
+def test_stories_lists_grouped_articles(tmp_path):
+    db = str(tmp_path / "stories.db")
+    others = ["Harga cabai di pasar tradisional naik menjelang Lebaran menurut pedagang setempat.",
+              "Tim nasional sepak bola berlatih di Bali untuk menghadapi turnamen bulan depan.",
+              "Banjir merendam ratusan rumah warga di pinggiran sungai setelah hujan deras."]
+    with Store.open(db) as store:
+        for i, text in enumerate(others):
+            report = make_report(f"x{i}", "2024-06-19", title=text.split()[0])
+            report.text = text
+            store.save_report(report, "f", key=f"id:x{i}")
+        for i, (day, source) in enumerate([("2024-06-19", "antara"), ("2024-06-20", "kompas"), ("2024-05-02", "antara")]):
+            store.save_report(make_report(f"a{i}", day, title=f"Putin dan Kim {i}", source=source), "f", key=f"id:a{i}")
+        store.update_stories()
+    run = kabar("stories", "--db", db)
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    # the June reports are one story (same text, a day apart); the May one is weeks earlier
+    assert lines[0] == "story 1: 2 articles from 2 outlets, 2024-06-19 to 2024-06-20: Putin dan Kim 0"
+    assert [line.split()[:2] for line in lines[1:]] == [["2024-06-19", "antara"], ["2024-06-20", "kompas"]]
+    assert "1 stories with at least 2 articles" in run.stderr

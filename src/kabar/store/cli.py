@@ -1,4 +1,5 @@
-"""`kabar ingest`, `kabar events`, `kabar export`, `kabar counts`: the corpus from the command line."""
+"""`kabar ingest`, `kabar events`, `kabar export`, `kabar counts`, `kabar stories`: the corpus
+from the command line."""
 from __future__ import annotations
 
 import json
@@ -180,9 +181,34 @@ def counts(
         _fail(f"unknown format {format!r}; choose text, csv or json")
 
 
+def stories(
+    db: str = DB_OPTION,
+    min_articles: int = typer.Option(2, help="Only stories told by at least this many articles."),
+    limit: int = typer.Option(20, help="At most this many stories (1000 at most)."),
+    format: str = typer.Option("text", "--format", "-f", help="text or json (JSON Lines)."),
+) -> None:
+    """Stories: articles about the same story grouped across outlets, largest first."""
+    store = _open(db)
+    page = store.stories(min_articles=min_articles, limit=limit)
+    if format == "json":
+        for item in page["items"]:
+            sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+        return
+    if format != "text":
+        _fail(f"unknown format {format!r}; choose text or json")
+    for story in page["items"]:
+        typer.echo(f"story {story['story_id']}: {story['n_articles']} articles from {story['n_sources']} outlets, "
+                   f"{story['first_published'] or '?'} to {story['last_published'] or '?'}: {story['label'] or ''}")
+        for a in story["articles"]:
+            typer.echo(f"    {a['published'] or '?':<10}  {a['source'] or '?':<16}  article {a['article_id']}"
+                       f"{': ' + a['title'] if a['title'] else ''}")
+    typer.echo(f"{page['total']} stories with at least {min_articles} articles; showing {len(page['items'])}.", err=True)
+
+
 def register(app: typer.Typer) -> None:
     """Add the corpus commands to the `kabar` app."""
     app.command()(ingest)
     app.add_typer(events_app, name="events")
     app.command()(export)
     app.command()(counts)
+    app.command()(stories)
