@@ -20,7 +20,10 @@ ACTORS_FILE = Path(__file__).parent / "data" / "actors.yaml"
 PRONOUNS = {"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "anda", "kamu", "keduanya"}
 FIRST_PERSON = {"kami", "kita", "saya", "aku"}
 # Words that never join a sector noun to the name after it ("polisi menangkap Rizieq").
-LINK_STOP = {"dan", "atau", "di", "ke", "dari", "yang", "untuk", "dengan", "oleh", "pada", "kepada", "terhadap", "bagi", "atas", "dalam", "itu", "ini", "tersebut"}
+LINK_STOP = {
+    "dan", "atau", "di", "ke", "dari", "yang", "untuk", "dengan", "oleh", "pada", "kepada", "terhadap",
+    "bagi", "atas", "dalam", "itu", "ini", "tersebut",
+}
 CALENDAR = {
     "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "januari", "februari",
     "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november",

@@ -7,9 +7,12 @@ Surface rules, in Indonesian word order (SVO, passives with di- and "oleh"):
   apposition (", presiden Y,"); "A dan B" makes both sources. The target is the actor after the
   trigger's preposition ("bertemu dengan X"), else its object.
 - passive verb: the subject on the left is the target, "oleh X" (or X right after) the source.
-- nominalisation: "kunjungan Putin ke Korea Utara": the actor right after is the source; after a
-  light verb ("menyatakan dukungan") the light verb's subject is; after "menerima/mendapat"
-  ("mendapat dukungan dari X") the roles swap.
+- nominalisation: "kunjungan Putin ke Korea Utara": the actor right after is the source, but
+  "penangkapan Rizieq" (peN-an of a coercive verb) names the target; after a light verb
+  ("menyatakan dukungan") the light verb's subject is the source; after "menerima/mendapat"
+  ("mendapat dukungan dari X") the roles swap; after "mohon" nothing is coded.
+- a subject that is no actor ("penerimanya mendukung") blocks the search: no source rather
+  than a wrong one.
 Every choice is written to `trace`, which `kabar events explain` prints.
 """
 from __future__ import annotations
@@ -61,10 +64,14 @@ NOMINAL_MODIFIERS = {
     "kemanusiaan", "ekonomi", "bersenjata", "balasan", "besar-besaran", "terbaru", "terakhir", "penuh",
 }
 # Adverbs between a relative "yang" and its verb: "polisi yang telah menangkap".
-ADVERBS = {"juga", "telah", "sudah", "akan", "tidak", "tak", "belum", "pun", "masih", "sempat", "kerap", "terus", "pernah", "baru", "sedang", "secara", "resmi", "langsung", "kemudian", "lalu", "bahkan", "tetap", "berhasil", "ikut"}
-# Joint actions: "A dan B bertemu / menandatangani perjanjian" is A with B.
+ADVERBS = {
+    "juga", "telah", "sudah", "akan", "tidak", "tak", "belum", "pun", "masih", "sempat", "kerap", "terus",
+    "pernah", "baru", "sedang", "secara", "resmi", "langsung", "kemudian", "lalu", "bahkan", "tetap",
+    "berhasil", "ikut",
+}
 # "penangkapan Rizieq" is Rizieq arrested, while "kunjungan Putin" is Putin visiting.
 PATIENT_NOMINAL_TYPES = {"COERCE", "ASSAULT", "RETREAT", "SANCTION"}
+# Joint actions: "A dan B bertemu / menandatangani perjanjian" is A with B.
 RECIPROCAL = {"040", "041", "044", "045", "046", "050", "057", "060", "061", "062", "063", "064", "030", "031", "036"}
 
 
@@ -180,7 +187,8 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
         if s.word(i - 1) in SAY_WORDS:
             roles.trace.append(f"skip {a.text!r}: speaker of an inserted '{s.word(i - 1)}' clause")
             continue
-        if s.word(i - 1) == "," and s.word(j) == "," and not s.sent[i].text[:1].isupper() and any(s.rel(c.end) < i - 1 for c in cands):
+        lowercase = not s.sent[i].text[:1].isupper()  # ", presiden Universitas X ," describes, a name does not
+        if s.word(i - 1) == "," and s.word(j) == "," and lowercase and any(s.rel(c.end) < i - 1 for c in cands):
             roles.trace.append(f"skip {a.text!r}: apposition between commas")
             continue
         eligible.append(a)

@@ -16,14 +16,18 @@ from kabar.events.arguments import (
 )
 
 NEGATION = {"tidak", "tak", "belum", "bukan", "tanpa", "enggan", "gagal", "batal", "urung"}
-FUTURE = {"akan", "bakal", "berencana", "ingin", "hendak", "berniat", "siap", "bersedia", "mau", "bermaksud", "berharap", "rencananya"}
+FUTURE = {
+    "akan", "bakal", "berencana", "ingin", "hendak", "berniat", "siap", "bersedia", "mau", "bermaksud",
+    "berharap", "rencananya",
+}
 MODAL = {"bisa", "dapat", "mungkin", "boleh", "harus", "perlu", "seharusnya", "sebaiknya", "berpeluang", "diharapkan"}
 INTERVIEW = {"saat", "ketika", "sewaktu", "waktu", "usai", "seusai", "tatkala"}
 DEGREE = {"sangat", "amat", "paling", "cukup", "lebih", "kurang", "makin", "semakin", "terlalu", "begitu", "sungguh"}
 CONDITIONAL = {"jika", "apabila", "kalau", "bila", "seandainya", "andai"}
 # PLOVER manual, AGREE: cooperative events in the future tense are coded as AGREE.
 FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
-SAY_VERBS = {"kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "tegas", "katanya", "ujarnya", "tuturnya", "ungkapnya", "jelasnya", "tegasnya"}
+SAY_VERBS = {"kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "tegas"}
+SAY_BEFORE = ("mengatakan", "menyatakan", "menegaskan", "berkata")
 OPEN_QUOTES, CLOSE_QUOTES = {"“", '"', "‘"}, {"”", '"', "’"}
 PERSONAL = {"ia", "dia", "beliau"}
 WITH_WINDOW = 6  # how far after the trigger a `with` word may come
@@ -133,7 +137,7 @@ def in_quote(s: Sentence, i: int) -> tuple[int, int] | None:
     if not opens:
         # the quote opened in an earlier sentence: '..., dan kami berjanji ...," kata Trump'
         close = next((k for k in range(i + 1, len(s.words)) if s.words[k] in CLOSE_QUOTES), None)
-        if close is not None and any(s.word(k) in SAY_VERBS for k in range(close + 1, close + 3)):
+        if close is not None and any(_says(s.word(k)) for k in range(close + 1, close + 3)):
             return -1, close
         return None
     o = opens[-1]
@@ -141,6 +145,11 @@ def in_quote(s: Sentence, i: int) -> tuple[int, int] | None:
     if any(s.words[k] in CLOSE_QUOTES - {'"'} for k in range(o + 1, i)):
         return None
     return o, close
+
+
+def _says(word: str) -> bool:
+    """"kata", "ujarnya": the verb that closes a quotation."""
+    return word in SAY_VERBS or (word.endswith("nya") and word[:-3] in SAY_VERBS)
 
 
 def quoted_speaker(doc, char: int) -> actors_mod.Actor | None:
@@ -158,10 +167,10 @@ def speaker_of(s: Sentence, quote: tuple[int, int]) -> actors_mod.Actor | None:
     mengatakan, “...”" before it."""
     o, c = quote
     for k in range(c + 1, min(len(s.words), c + 4)):
-        if s.words[k] in SAY_VERBS or s.words[k].endswith("nya") and s.words[k][:-3] in SAY_VERBS:
+        if _says(s.words[k]):
             return next((a for a in s.actors if s.rel(a.start) > k and a.kind != "pronoun"), None)
     before = [a for a in s.actors if s.rel(a.end) <= o and a.kind != "pronoun"]
-    if before and any(s.words[k].startswith(("mengatakan", "menyatakan", "menegaskan", "berkata")) for k in range(s.rel(before[-1].end), o)):
+    if before and any(s.words[k].startswith(SAY_BEFORE) for k in range(s.rel(before[-1].end), o)):
         return before[-1]
     return None
 
@@ -249,7 +258,8 @@ class Coder:
             return None
         if source is not None and target is not None and (source is target or source.text == target.text):
             target = None
-        negated, hypothetical, future, notes = modality(s, anchor, roles.source if roles.source and s.rel(roles.source.end) <= anchor else None)
+        subj = roles.source if roles.source and s.rel(roles.source.end) <= anchor else None
+        negated, hypothetical, future, notes = modality(s, anchor, subj)
         roles.trace += notes
         etype, cameo, mode, context = trig.type, trig.cameo, trig.mode, trig.context
         extra = {}
