@@ -12,6 +12,7 @@ The threshold and its measured precision are in `benchmarks/eval_stories.py`.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 import re
@@ -55,25 +56,44 @@ def tfidf(texts: Sequence[str]) -> sparse.csr_matrix:
 
 def similar_pairs(docs: Sequence[tuple[int, str, str | None]], threshold: float = THRESHOLD,
                   window_days: int = WINDOW_DAYS, undated_threshold: float = UNDATED_THRESHOLD,
-                  block: int = 2000) -> list[tuple[int, int, float]]:
+                  block: int = 500) -> list[tuple[int, int, float]]:
     """(id_a, id_b, cosine) for every linked pair; `docs` are (id, text, published ISO date)."""
     if len(docs) < 2:
         return []
     m = tfidf([text for _, text, _ in docs])
     days = [_day(p) for _, _, p in docs]
     pairs = []
-    for start in range(0, len(docs), block):  # blocks keep the similarity matrix small
-        sims = (m[start:start + block] @ m.T).tocoo()
-        for i, j, s in zip(sims.row + start, sims.col, sims.data):
-            if j <= i or s < threshold:
+    for rows, cols in _candidate_blocks(days, window_days, block):
+        sims = (m[rows] @ m[cols].T).tocoo()
+        for r, c, s in zip(sims.row, sims.col, sims.data):
+            i, j = rows[r], cols[c]
+            # each pair once: dated rows only meet dated columns, undated rows meet everyone
+            if not (i < j or (days[i] is None and days[j] is not None)):
                 continue
             if days[i] is None or days[j] is None:
                 if s < undated_threshold:
                     continue
-            elif abs(days[i] - days[j]) > window_days:
+            elif s < threshold or abs(days[i] - days[j]) > window_days:
                 continue
             pairs.append((docs[i][0], docs[j][0], float(s)))
     return pairs
+
+
+def _candidate_blocks(days: list[int | None], window_days: int, block: int):
+    """(rows, columns) of the similarity blocks worth computing: dated articles in date order
+    against those within the window of the block, undated articles against all. Memory and
+    time then grow with the articles per window, not with the square of the corpus."""
+    dated = sorted((d, i) for i, d in enumerate(days) if d is not None)
+    order, sorted_days = [i for _, i in dated], [d for d, _ in dated]
+    for start in range(0, len(order), block):
+        end = min(start + block, len(order))
+        low = bisect.bisect_left(sorted_days, sorted_days[start] - window_days)
+        high = bisect.bisect_right(sorted_days, sorted_days[end - 1] + window_days)
+        yield order[start:end], order[low:high]
+    undated = [i for i, d in enumerate(days) if d is None]
+    everyone = list(range(len(days)))
+    for start in range(0, len(undated), block):
+        yield undated[start:start + block], everyone
 
 
 def cluster(docs: Sequence[tuple[int, str, str | None]], threshold: float = THRESHOLD,
