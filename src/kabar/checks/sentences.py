@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from kabar.checks import check
 from kabar.report import Flag
 
+INVISIBLE = " \t\n\u200b\u200e\u200f\ufeff"
 FINAL = tuple(".!?…:;\"”’')]»")
 # Words after which an Indonesian sentence must go on.
 NO_END = {"yang", "dan", "di", "ke", "dari", "untuk", "dengan", "atau", "serta", "bahwa", "oleh",
@@ -27,9 +28,10 @@ MODALS = {"bisa", "dapat", "akan", "harus", "ingin", "mau", "sedang", "telah", "
 CAPITALISED_NOT_NAMES = {"anda", "bapak", "ibu", "tuhan", "allah", "saudara", "beliau", "rp"}
 MIN_WORDS = 6  # shorter lines are headlines, bylines, captions, datelines
 HEADLINE_WORDS = 14
-TAG_LINE = re.compile(r"^\W*(?:baca juga|lihat juga|simak|foto|video|sumber|editor|penulis|reporter)\b|^\s*[–—-]", re.I)
+TAG_LINE = re.compile(r"^\W*(?:baca|lihat|simak|foto|video|sumber|editor|penulis|reporter)\b|^\s*[–—-]", re.I)
+LABEL = re.compile(r"^\s*[\w .()-]{1,40}:\s")  # "Cadangan: 27 Dede Sulaiman, ...", "Pelatih: Hartono Ruslan"
 MARKUP = re.compile(r"https?://|\w+=\"|<\w+")  # scraped HTML is another defect
-LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[•*·-])\s")
+LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]?|[•*·-])\s")  # "3. Sebastian Vettel", "21 Joice Sorongan; 4 ..."
 
 
 def _flag(start, end, text, message, suggestion, evidence, confidence):
@@ -37,10 +39,14 @@ def _flag(start, end, text, message, suggestion, evidence, confidence):
 
 
 def _not_prose(line: str) -> bool:
-    """Headlines, captions, list items, credits and "Baca juga" links skip final punctuation."""
+    """Headlines, captions, lists, line-ups, credits and "Baca juga" links skip final punctuation."""
     words = line.split()
-    return (len(words) < MIN_WORDS or TAG_LINE.match(line) is not None or LIST_ITEM.match(line) is not None
-            or (len(words) <= HEADLINE_WORDS and sum(w[:1].islower() for w in words) <= max(1, len(words) // 7)))
+    if len(words) < MIN_WORDS or any(p.match(line) for p in (TAG_LINE, LABEL, LIST_ITEM)):
+        return True
+    if sum(any(c.isdigit() for c in w) for w in words) >= 0.25 * len(words):
+        return True  # scores and tables: "Real Madrid 4-2 Bayern Muenchen (Cristiano Ronaldo 76', ...)"
+    content = [w for w in words if len(w) > 3 or w[:1].isupper()]  # headlines capitalise these
+    return len(words) <= HEADLINE_WORDS and sum(not w[:1].islower() for w in content) >= 0.75 * len(content)
 
 
 def _unfinished(doc: Doc) -> list[Flag]:
@@ -48,16 +54,19 @@ def _unfinished(doc: Doc) -> list[Flag]:
     text = doc.text
     flags = []
     for sent in doc.sents:
-        body = sent.text.rstrip().rstrip("“\"‘«(").rstrip()  # an opener left at the end is dangling_quote's
+        body = sent.text.rstrip(INVISIBLE).rstrip("“\"‘«(").rstrip(INVISIBLE)  # an opener at the end is dangling_quote's
         start, end = sent.start_char, sent.start_char + len(body)
         line_end = text.find("\n", end)
         if not body or line_end < 0 or text[end:line_end].strip() or not text[line_end:].strip():
             continue  # not at a line end, or the last line of the article
         line_start = text.rfind("\n", 0, start) + 1
         line = text[line_start:end]
-        if body.endswith(FINAL) or _not_prose(line) or _in_list(text, line_end) or MARKUP.search(line):
+        if (body.endswith(FINAL) or _not_prose(line) or _in_list(text, line_end) or MARKUP.search(line)
+                or _after_link_label(text, line_start)):
             continue
         words = body.split()
+        if len(words) <= 3 and all(w[:1].isupper() for w in words):
+            continue  # a heading glued to the previous sentence: "... tercipta. Susunan Pemain"
         following = text[line_end:].strip()[:120]
         if re.sub(r"\W+$", "", words[-1]).lower() in NO_END:
             flags.append(_flag(
@@ -72,6 +81,12 @@ def _unfinished(doc: Doc) -> list[Flag]:
                 "End the sentence with a full stop, or join it with the line that continues it.",
                 {"last_word": words[-1], "next": following}, 0.6))
     return flags
+
+
+def _after_link_label(text: str, line_start: int) -> bool:
+    """The headlines listed under "Baca juga:" are links, not sentences."""
+    before = [line.strip() for line in text[:line_start].split("\n") if line.strip()][-3:]
+    return any(TAG_LINE.match(line) and line.endswith(":") for line in before)
 
 
 def _in_list(text: str, line_end: int) -> bool:
