@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from kabar.nlp import places
 from kabar.nlp.lexicon import (NAME_LINKS, NOT_NAMES, ORG_BEFORE, ORG_LINKS, PERSON_AFTER, PERSON_BEFORE,
-                               PLACE_BEFORE, PREDICATE, STOP_WORDS, event_cues, is_common, is_english,
+                               PLACE_BEFORE, PREDICATE, STOP_WORDS, event_cues, is_common, is_derived, is_english,
                                organisations, place_cues)
 from kabar.nlp.titles import TitleMatch, match_title
 
@@ -158,7 +158,7 @@ class Reader:
                 j += 1
             else:
                 break
-        while j < end and self.words[j] in self.orgs["suffixes"] and self.cap(j):
+        while j < end and (self.words[j],) in self.orgs["suffixes"] and self.cap(j):
             j += 1
         return j if j > i + cue or cue == 2 or self.doc[i].is_upper else None
 
@@ -395,7 +395,11 @@ class Reader:
             return None
         j = self.run(i, end)
         start = i
-        if self.sentence_start(i) or self.doc[i - 1].text in "“\"":
+        while start < j - 1 and is_derived(self.doc[start].text):
+            start += 1  # "Kehadiran | Agus Harimurti Yudhoyono"
+            if self.known_at(start, end):
+                return start  # "Sebelumnya | Menteri Hukum dan HAM Yasonna Laoly"
+        if self.sentence_start(start) or self.doc[start - 1].text in "“\"":
             while start < j and not self.namelike(start):
                 start += 1  # "Kabar tersebut", "Namun menurut", "Diberitakan Kamis"
                 if start < j and self.known_at(start, end):
@@ -418,12 +422,12 @@ class Reader:
         all_names = len(namelike) == len(tokens)
         before = self.words[start - 1] if start > 0 else ""
         after = self.words[j] if j < len(self.doc) else ""
-        if self.words[j - 1] in self.orgs["suffixes"] or (before in ORG_BEFORE and all(self.cap(k) for k in tokens)):
+        if (self.words[j - 1],) in self.orgs["suffixes"] or (before in ORG_BEFORE and all(self.cap(k) for k in tokens)):
             self.add(start, j, "ORG")  # "Iran Aseman Airlines", "kantor berita ISNA"
         elif not namelike or any(self.acronym(k) for k in tokens) or places.lookup(self.doc[j - 1].text):
             pass  # ordinary words ("Tanah Air"), an unknown acronym ("Mabes TNI Cilangkap"), a
             # name ending in a place ("Percetakan Negara Republik Indonesia")
-        elif before in PLACE_BEFORE and all_names and start == i:
+        elif before in PLACE_BEFORE and all_names and start == i and (self.words[start],) not in self.orgs["cues"]:
             self.add(start, j, PLACE_BEFORE[before])  # "di Hambalang", "daerah Semirom"
         elif len(tokens) >= 3 and all_names and (before == "," or after == ",") and self.list_of_titles(start):
             # "..., Roskomos Yuri Borisov, ...": an officials' list item whose title is a name.
@@ -453,12 +457,15 @@ class Reader:
 
     def attach_short_forms(self) -> None:
         """Keep an unexplained capitalised run only when it repeats words of a titled or
-        multi-word person's name ("Putin", "Jong Un", "Kim")."""
+        multi-word person's name ("Putin", "Jong Un", "Kim"); a one-word place that does so is
+        that person too."""
         name_words = set()
         for f in self.found:
             if f.label == "PERSON" and f.strong and (f.end - f.start >= 2 or f.titles):
                 name_words |= {self.words[k] for k in range(f.start, f.end) if self.doc[k].is_alpha}
         for f in self.found:
+            words = {self.words[k] for k in range(f.start, f.end) if self.doc[k].is_alpha}
             if not f.strong:
-                words = {self.words[k] for k in range(f.start, f.end) if self.doc[k].is_alpha}
                 f.strong = bool(words) and words <= name_words
+            elif f.label in ("GPE", "LOC") and f.end - f.start == 1 and words <= name_words:
+                f.label = "PERSON"  # "Guntur" after "Guntur Aryo Tejo" is the man, not the Indian city

@@ -36,7 +36,13 @@ PREDICATE = {"merupakan", "adalah", "sebagai", "selaku", "menjadi", "menjabat", 
 # Capitalised but never names: days, months, and words that head a sentence in news.
 NOT_NAMES = {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "januari", "februari",
              "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november",
-             "desember", "no", "nomor", "ke", "wib", "wita", "wit", "baca", "juga", "simak", "lihat"}
+             "desember", "no", "nomor", "ke", "wib", "wita", "wit", "baca", "juga", "simak", "lihat",
+             "rp", "us", "usd", "idr"}
+# Indonesian affixes: a capitalised word made of a known stem and these ("Kehadiran" = ke-hadir-an)
+# is an ordinary word.
+PREFIXES = ("memper", "diper", "meng", "meny", "mem", "men", "per", "pen", "pem", "peng", "peny", "ber",
+            "ter", "ke", "se", "di", "me", "pe")
+SUFFIXES = ("kannya", "annya", "nya", "kan", "an")
 # Lowercase words allowed inside a name: "Abdullah bin Abdul Aziz", "Kementerian Hukum dan HAM".
 NAME_LINKS = {"bin", "binti", "van", "von", "der", "al", "el"}
 ORG_LINKS = {"dan", "&", "untuk", "bagi", "of", "the", "for", "and"}
@@ -73,7 +79,33 @@ def is_common(word: str) -> bool:
     if simplemma.is_known(w, lang="id"):
         return True
     lemma = simplemma.lemmatize(w, lang="id")  # derived forms: diberitakan → berita
-    return lemma != w and len(lemma) > 3 and simplemma.is_known(lemma, lang="id")
+    if lemma != w and len(lemma) > 3 and simplemma.is_known(lemma, lang="id"):
+        return True
+    return any(simplemma.is_known(stem, lang="id") for stem in stems(w))
+
+
+@lru_cache(maxsize=65536)
+def is_derived(word: str) -> bool:
+    """A prefixed Indonesian word from a known stem ("Kehadiran", "Pertemuan"): never a name."""
+    w = word.lower()
+    if not w.startswith(PREFIXES):
+        return False
+    lemma = simplemma.lemmatize(w, lang="id")
+    return (lemma != w and len(lemma) > 3 and simplemma.is_known(lemma, lang="id")) or any(
+        simplemma.is_known(stem, lang="id") for stem in stems(w))
+
+
+def stems(word: str) -> list[str]:
+    """Stems of at least five letters left by stripping one Indonesian prefix and/or suffix."""
+    out = []
+    for p in ("", *PREFIXES):
+        if not word.startswith(p):
+            continue
+        rest = word[len(p):]
+        for s in ("", *SUFFIXES):
+            if (p or s) and rest.endswith(s) and len(rest) - len(s) >= 5:
+                out.append(rest[:len(rest) - len(s)])
+    return out
 
 
 @lru_cache(maxsize=65536)
