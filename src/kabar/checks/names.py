@@ -62,16 +62,15 @@ def _forms(entity: Entity) -> list[tuple[str, int, int]]:
 def name_variants(doc: Doc) -> list[Flag]:
     people = [e for e in doc._.entities or [] if e.type == "PERSON"]
     forms = [(e, text, s, e_) for e in people for text, s, e_ in _forms(e)]
-    flags, seen = [], set()
+    flags: dict[int, Flag] = {}  # one flag per later spelling, against its earliest variant
     for (ent1, a, s1, e1), (ent2, b, s2, e2) in combinations(forms, 2):
-        if a == b or (a, b) in seen:
-            continue
-        score = variant_score(a, b)
+        score = variant_score(a, b) if a != b else None
         if score is None:
             continue
-        seen.add((a, b))
         (fa, sa, ea), (fb, sb, eb) = sorted(((a, s1, e1), (b, s2, e2)), key=lambda x: x[1])
-        flags.append(Flag(
+        if sb in flags and flags[sb].evidence["first"]["start"] <= sa:
+            continue
+        flags[sb] = Flag(
             kind="name_variant", start=sb, end=eb, text=fb,
             message=f"The name '{fb}' is spelled differently from '{fa}' earlier in the article; "
                     "they look like the same person.",
@@ -79,5 +78,5 @@ def name_variants(doc: Doc) -> list[Flag]:
             evidence={"first": {"start": sa, "end": ea, "text": fa}, "second": {"start": sb, "end": eb, "text": fb},
                       "score": round(score, 1), "entities": sorted({ent1.id, ent2.id})},
             confidence=round(score / 100 * 0.9, 2),
-        ))
-    return flags
+        )
+    return list(flags.values())
