@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
 from functools import lru_cache
 from itertools import islice
 
@@ -10,7 +12,7 @@ import pytest
 import spacy
 
 import kabar.nlp.components  # noqa: F401  (registers kabar's components)
-from conftest import DATA
+from conftest import DATA, SEED
 from kabar.checks.names import variant_score
 from kabar.read.detokenize import detokenize
 from test_quotes import entities, indosum
@@ -134,3 +136,18 @@ def test_clean_articles_are_not_flooded():
         articles = [json.loads(x) for x in islice(lines, 50)]
     flagged = [a["id"] for a in articles if run(detokenize(a["paragraphs"]))]
     assert len(flagged) <= 5, flagged
+
+
+def test_cli_json_carries_dates_quotes_and_flags():
+    """As a user runs it: `kabar analyze seed --format json`."""
+    done = subprocess.run([sys.executable, "-m", "kabar", "analyze", str(SEED), "--format", "json"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.splitlines()[0])
+    assert {"text": "Senin (8/7/2024)", "value": "2024-07-08"}.items() <= report["dates"][0].items()
+    flag_kinds = {f["kind"] for f in report["flags"]}
+    assert {"duplicate_passage", "dangling_quote", "broken_sentence"} <= flag_kinds
+    assert all({"kind", "start", "end", "text", "message", "suggestion", "evidence"} <= f.keys() for f in report["flags"])
+    putin = [q for q in report["quotes"] if q["text"].startswith("Kami")]
+    names = {e["id"]: e["name"] for e in report["entities"]}
+    assert len(putin) == 2 and {names.get(q["speaker"]) for q in putin} == {"Vladimir Putin"}
