@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import spacy
 
@@ -41,9 +43,26 @@ def test_tiny_ner_model_learns_from_a_slice(tmp_path):
     best, checksums = train.train_recipe("nergrit", DATA, tmp_path, limit=500, overrides=TINY)
     assert list(checksums["train"]) == ["indonlu/nergrit_ner-grit/train_preprocess.txt"]
     assert list(checksums["dev"]) == ["indonlu/nergrit_ner-grit/valid_preprocess.txt"]
-    assert json.loads((best / "kabar_sources.json").read_text())  # checksums travel with the model
+    assert json.loads((tmp_path / "nergrit" / "sources.json").read_text()) == checksums
     held_out = corpora.read_tagged(DATA / "indonlu" / "nergrit_ner-grit" / "test_preprocess.txt")[:150]
     score = evaluate_ner(spacy.load(best), held_out)
     baseline = capitalised_runs_baseline(held_out, "PLACE")
     assert score.f > baseline + 15, (score, baseline)
     assert set(score.per_label) == {"PERSON", "PLACE", "ORGANISATION"}
+
+
+def test_kabar_train_command_builds_a_model_that_kabar_evaluate_scores(tmp_path):
+    def kabar(*args):
+        return subprocess.run([sys.executable, "-m", "kabar", *args], capture_output=True, text=True, timeout=600)
+
+    result = kabar("train", "nerp", "--data", str(DATA), "--work", str(tmp_path), "--limit", "100", "--max-steps", "40")
+    assert result.returncode == 0, result.stderr[-2000:]
+    best = tmp_path / "nerp" / "model" / "model-best"
+    assert f"nerp: best model in {best}" in result.stdout
+    test = DATA / "indonlu" / "nerp_ner-prosa" / "test_preprocess.txt"
+    result = kabar("evaluate", "ner", str(test), "--model", str(best), "--json")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "left out" not in result.stdout  # a benchmark model is scored on its own labels
+    assert json.loads(result.stdout.splitlines()[-1])["n"] == 840
+    result = kabar("train", "nerp", "--data", str(tmp_path / "nowhere"))
+    assert result.returncode != 0 and "does not exist" in result.stderr

@@ -14,6 +14,11 @@ evaluate_app = typer.Typer(help="Score a trained model on a gold test file.", no
 _MODEL_HELP = "Trained pipeline folder (default: the shipped model)."
 
 
+def _fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(2)
+
+
 def _load(model: Optional[Path]):
     from kabar.nlp.model import ModelError, load_model, model_path
 
@@ -22,16 +27,14 @@ def _load(model: Optional[Path]):
             raise ModelError("no trained model is shipped or given (use --model PATH)")
         return load_model(model)
     except ModelError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(2)
+        _fail(str(err))
 
 
 def _read(reader, path: Path, **kw):
     try:
         return reader(path, **kw)
     except corpora.CorpusError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(2)
+        _fail(str(err))
 
 
 @evaluate_app.command("ner")
@@ -89,9 +92,9 @@ def train(
     names = ["ud", "ner"] if recipe == "all" else [recipe]
     for name in names:
         if name not in recipes.RECIPES:
-            raise typer.BadParameter(f"unknown recipe {name!r}; choose one of {', '.join(recipes.RECIPES)} or all")
+            _fail(f"unknown recipe {name!r}; choose one of {', '.join(recipes.RECIPES)} or all")
     if not data.is_dir():
-        raise typer.BadParameter(f"data folder {data} does not exist")
+        _fail(f"data folder {data} does not exist")
     overrides = {"training.max_steps": max_steps} if max_steps else None
     for name in names:
         best, _ = recipes.train_recipe(name, data, work, limit=limit, overrides=overrides)

@@ -108,8 +108,9 @@ def assemble(ud_model: Path, ner_model: Path, target: Path, meta: dict) -> Path:
 def train_recipe(name: str, data: Path, work: Path, limit: int = 0, overrides: dict | None = None) -> tuple[Path, dict]:
     """prepare + fit: the best model of recipe `name` and the checksums of what it read."""
     checksums = prepare(name, data, work / name / "corpus", limit=limit)
+    # Written before training, so a run stopped early still says what its model-best read.
+    (work / name / "sources.json").write_text(json.dumps(checksums, indent=1), encoding="utf-8")
     best = fit(name, work / name / "corpus", work / name / "model", overrides)
-    (best / "kabar_sources.json").write_text(json.dumps(checksums, indent=1), encoding="utf-8")
     return best, checksums
 
 
@@ -129,8 +130,7 @@ def ship(work: Path, data: Path, target: Path | None = None) -> Path:
     target = target or SHIPPED
     sources = {}
     for name in ("ud", "ner"):
-        best = work / name / "model" / "model-best"
-        sources[name] = json.loads((best / "kabar_sources.json").read_text(encoding="utf-8"))
+        sources[name] = json.loads((work / name / "sources.json").read_text(encoding="utf-8"))
     meta = {"sources_sha256": sources, "label_map": {k: v for k, v in corpora.LABEL_MAP.items()},
             "spacy_version": spacy.__version__}
     assemble(work / "ud" / "model" / "model-best", work / "ner" / "model" / "model-best", target, meta)
