@@ -1,14 +1,15 @@
 """Story clustering: articles about the same story, from one outlet or many, grouped together.
 
-Method: each article becomes a TF-IDF vector of its words (lowercased, numbers and very short
-words dropped, sublinear term frequency, L2-normalised). Two articles are linked when their
-cosine similarity reaches `threshold` and their published dates are at most `window_days`
-apart. When either date is unknown the pair must reach `undated_threshold`, which only
-near-copies do: without the window, same-topic articles from other weeks (race reports,
-market closes) link and chain into big false "stories".
-Stories are the connected components of those links. Rewritten reports of one event share its rare words (names, places, figures in words),
-which TF-IDF weights up, while same-topic articles from other days fall out of the window.
-The threshold and its measured precision are in `benchmarks/eval_stories.py`.
+Method: each article becomes a TF-IDF vector of its words (lowercased, numbers and words under
+three letters dropped, sublinear term frequency, L2-normalised). Two articles are linked when
+their cosine similarity reaches `threshold` and their published dates are at most
+`window_days` apart; stories are the connected components of those links. Rewritten reports
+of one event share its rare words (names, places), which TF-IDF weights up, while same-topic
+articles from other days fall out of the window. When either date is unknown the pair must
+reach `undated_threshold`, which only near-copies do: without the window, same-topic articles
+from other weeks (race reports, market closes) link and chain into big false "stories".
+Word weights come from the corpus itself, so a corpus of a handful of articles links little.
+Thresholds and measured precision: `benchmarks/eval_stories.py`.
 """
 from __future__ import annotations
 
