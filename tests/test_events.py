@@ -158,13 +158,17 @@ def test_relative_clause_subject_and_named_apposition(nlp):
     assert ev["target_actor"].endswith("GOV")  # the title's sector passes to the name
 
 
-def test_dependency_parse_is_used_when_present():
-    """A parser may join the pipeline later: its nsubj/obj/obl:agent/conj win over word order."""
+def test_dependency_parse_is_used_when_present(monkeypatch):
+    """With a parser in the pipeline its nsubj/obj/obl:agent fill what word order leaves open;
+    with PARSE_FIRST they lead."""
     import spacy
     from spacy.tokens import Doc
 
+    from kabar.events import coder
     from kabar.events.coder import Coder
     from kabar.nlp.extensions import init_doc
+
+    monkeypatch.setattr(coder, "PARSE_FIRST", True)
 
     vocab = spacy.blank("id").vocab
     # "Perjanjian itu ditandatangani oleh Kim dan Putin di Pyongyang ."

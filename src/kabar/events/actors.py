@@ -145,6 +145,17 @@ def _verb_shaped(word: str) -> bool:
     return len(word) > 4 and word.startswith(("me", "di", "ber", "ter"))
 
 
+NAME_PARTICLES = {"bin", "binti", "al", "el", "ibn", "van", "von", "de", "dos", "-"}
+
+
+def _particle(sent, i: int) -> bool:
+    """A lowercase particle inside a name, followed by the rest of it: "bin Abdul", "al - Saud"."""
+    if sent[i].text not in NAME_PARTICLES:
+        return False
+    nxt = sent[i + 1 : i + 3]
+    return bool(len(nxt)) and (nxt[0].text[:1].isupper() or (nxt[0].text == "-" and len(nxt) > 1 and nxt[1].text[:1].isupper()))
+
+
 def _glued(sent, i: int) -> bool:
     """Token i continues a hyphenated name: no space before it, and "-" joins words."""
     prev = sent[i - 1]
@@ -200,6 +211,8 @@ def find_actors(sent, ents: list[tuple[int, int, str]], trigger_words: set[str])
             kind[i] = "name"
         elif kind[i] is None and i and kind[i - 1] == "name" and _glued(sent, i):
             kind[i] = "name"  # "Kim Kum-chol": "-" and "chol" belong to the name
+        elif kind[i] is None and i and kind[i - 1] in ("name", "entity") and _particle(sent, i):
+            kind[i] = "name"  # "Salman bin Abdul Aziz al - Saud"
         elif kind[i] is None and words[i] in PRONOUNS:
             kind[i] = "pronoun"
         i += 1

@@ -141,7 +141,8 @@ class Sentence:
     def prep_before(self, a: Actor, span: int = 2) -> str | None:
         """The preposition governing an actor: "di X", "ke bandara X" (up to `span` words between)."""
         i = self.rel(a.start) - 1
-        if self.word(i) == "," and i > 0 and self.owner[i - 1] is not None and self.word(self.rel(a.end)) == ",":
+        if self.word(i) == "," and i > 0 and self.owner[i - 1] is not None and self.word(self.rel(a.end)) == "," \
+                and a.country:
             return self.prep_before(self.owner[i - 1], span)  # "di Dublin , Irlandia ,": still after 'di'
         for _ in range(span + 1):
             if i < 0 or self.owner[i] is not None or self.words[i] in {",", "dan"}:
