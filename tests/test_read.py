@@ -108,6 +108,7 @@ def test_folder_is_read_recursively_in_order(tmp_path):
     (tmp_path / "a.txt").write_text(KALIMAT, encoding="utf-8")
     (tmp_path / "b" / "c.json").write_text(json.dumps([{"text": "Gempa di Lampung."}, {"text": "Banjir di Bekasi."}]), encoding="utf-8")
     (tmp_path / "b" / "gambar.png").write_bytes(b"\x89PNG\r\n")
+    (tmp_path / "README.txt").write_text("This corpus holds Indonesian news.", encoding="utf-8")
     texts = [a.text for a in read_all(tmp_path)]
     assert texts == [KALIMAT, "Gempa di Lampung.", "Banjir di Bekasi."]
     (tmp_path / "kosong").mkdir()

@@ -14,6 +14,8 @@ from kabar.read.web import is_url, read_url
 MAX_BYTES = 5_000_000  # one article; corpora (JSONL, IndoSum) are read line by line
 HTML_SUFFIXES = {".html", ".htm"}
 FOLDER_SUFFIXES = {".txt", ".html", ".htm", ".jsonl", ".json"}
+# A corpus folder's own documentation is not news: skipped when walking a folder.
+FOLDER_DOCS = {"readme", "changelog", "license", "licence", "notice", "authors", "copying"}
 
 
 def read_inputs(specs: list[str], allow_private: bool = False, max_bytes: int = MAX_BYTES) -> Iterator[Article | ReadError]:
@@ -35,7 +37,8 @@ def read_inputs(specs: list[str], allow_private: bool = False, max_bytes: int = 
 
 def read_path(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Article | ReadError]:
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES)
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES
+                       and p.stem.lower().split("_")[0] not in FOLDER_DOCS)
         if not files:
             yield ReadError(f"{path}: folder has no .txt, .html, .htm, .jsonl or .json files")
         for file in files:
