@@ -130,6 +130,16 @@ def test_places_do_not_speak_and_descriptions_point_back():
     assert quote.speaker == "jorge-lorenzo" and quote.extra["via"] == "description"
 
 
+def test_speaker_and_verb_after_the_quote():
+    """“…” Federer mengatakan seperti dikutip Guardian. / “…” petenis berusia 36 tahun itu melanjutkan."""
+    text = indosum("1514694205")
+    quotes = find_quotes(text, entities(text, {"Roger Federer": ["Roger Federer", "Federer"]}))
+    said = next(q for q in quotes if q.extra.get("cue") == "mengatakan")
+    went_on = next(q for q in quotes if q.extra.get("cue") == "melanjutkan")
+    assert said.speaker == went_on.speaker == "roger-federer"
+    assert went_on.extra["via"] == "description"
+
+
 def test_non_person_speakers_stay_unattributed():
     """“…,” kata putusan itu: a court ruling speaks; no person entity is the speaker."""
     text = indosum("1490598034")

@@ -28,20 +28,24 @@ STRAIGHT = {'"'}
 # Speech verbs written after the quote: "…,” kata Putin / ujarnya / papar dia.
 CUES_AFTER = (
     "kata|ujar|ucap|ungkap|tegas|jelas|tutur|imbuh|tambah|cuit|terang|papar|cetus|tulis|sebut|"
-    "lanjut|tandas|pungkas|seru|tukas|timpal|sambung|kilah|aku|bilang|urai|beber|katakan|tutup"
+    "lanjut|tandas|pungkas|seru|tukas|timpal|sambung|kilah|aku|bilang|urai|beber|katakan|tutup|kicau"
 )
 # Verbs introducing a quote: "Ceferin mengatakan: “…", "Menurut Yonhap, “…".
 CUES_BEFORE = (
     "mengatakan|menyatakan|menegaskan|menjelaskan|mengungkapkan|menuturkan|menambahkan|berkata|"
     "bilang|menulis|mencuit|menyebut|memaparkan|menerangkan|mengakui|menambahkan|bertanya|"
-    "menekankan|menyampaikan|mengungkap|berujar|berpesan|mengimbau|meminta"
+    "menekankan|menyampaikan|mengungkap|berujar|berpesan|mengimbau|meminta|berkomentar|melanjutkan|"
+    "menjawab|mengutarakan|menyebutkan|bercerita"
 )
 PRONOUNS = {"ia", "dia", "beliau", "nya"}
 AFTER_RE = re.compile(
     rf"^[\s,]*(?:(?:demikian|begitu)\s+)?(?:({CUES_AFTER})(nya)?|(?:di)?(?:katakan|ungkapkan|sampaikan|tegaskan|jelaskan)\s+(?:oleh\s+)?|menurut)\b\s*(.*)",
     re.I | re.S,
 )
-BEFORE_RE = re.compile(rf"(?:^|[.!?,;]\s)\s*([^.!?;]*?)\s*\b({CUES_BEFORE})\b(?:\s+bahwa)?\s*[:,]?\s*$", re.I | re.S)
+BEFORE_RE = re.compile(
+    rf"(?:^|[.!?,;]\s)\s*((?:[^.!?;]|\.(?=\S))*?)\s*\b({CUES_BEFORE})\b(?:\s+bahwa)?\s*[:,]?\s*$", re.I | re.S)
+# The speaker and the verb after the quote, in that order: "…” Federer mengatakan seperti dikutip".
+INVERTED_RE = re.compile(rf"^[\s,]*((?:[^\s.,;:!?“”\"]+\s+){{0,5}}?[^\s.,;:!?“”\"]+)\s+({CUES_BEFORE})\b", re.I)
 MENURUT_BEFORE_RE = re.compile(r"\b[Mm]enurut\s+([^,.:]+?)\s*[,:]\s*$")
 # Where a speaker phrase ends: "kata Putin dalam sebuah pernyataan" → "Putin".
 PHRASE_END = re.compile(
@@ -185,7 +189,8 @@ class _Attributor:
         rest = self.text[rest_start : line_end if line_end >= 0 else len(self.text)]
         m = AFTER_RE.match(rest)
         if not m:
-            return None
+            m = INVERTED_RE.match(rest)
+            return (rest_start + m.start(1), rest_start + m.end(1), m[2].lower()) if m else None
         if m[2]:  # "katanya", "ujarnya"
             return rest_start + m.start(2), rest_start + m.start(2), (m[1] + m[2]).lower()
         phrase_start = rest_start + m.start(3)
