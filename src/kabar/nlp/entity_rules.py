@@ -132,22 +132,25 @@ class Reader:
         def capitalised(n: int) -> bool:
             return i + n <= end and all(self.cap(k) for k in range(i, i + n))
 
-        for n in (3, 2, 1):
-            if tuple(self.words[i:i + n]) in self.orgs["names"] | self.orgs["news"] | self.defined and capitalised(n):
-                return i + n
-        cue = next((n for n in (2, 1) if tuple(self.words[i:i + n]) in self.orgs["cues"] and capitalised(n)), None)
+        known = self.known_name_at(i, end)
+        if known and capitalised(known - i):
+            return known
+        cue = next((n for n in (2, 1) if tuple(self.words[i:i + n]) in self.orgs["cues"] | self.orgs["heads"]
+                    and capitalised(n)), None)
         if cue is None:
             return None
+        head = tuple(self.words[i:i + cue]) in self.orgs["heads"]
         j = i + cue
         while j < end:
             if self.cap(j):
                 place = self.place_at(j, end)
-                if place:
-                    j = place[0]
-                    if stop_at_name:
-                        break  # a place closes a complement: "Kereta Api Rusia"
+                known = place[0] if place else self.known_name_at(j, end)
+                if known:
+                    j = known
+                    if stop_at_name or self.person_at(j, end):
+                        break  # a place or known name closes it: "Kereta Api Rusia", "Partai Demokrat | Ruhut"
                     continue
-                if stop_at_name and self.namelike(j) and j > i + cue:
+                if stop_at_name and self.namelike(j) and (j > i + cue or head):
                     break
                 j += 1
             elif self.words[j] in ORG_LINKS and j + 1 < end and self.cap(j + 1) and (
@@ -161,6 +164,18 @@ class Reader:
         while j < end and (self.words[j],) in self.orgs["suffixes"] and self.cap(j):
             j += 1
         return j if j > i + cue or cue == 2 or self.doc[i].is_upper else None
+
+    def person_at(self, i: int, end: int) -> bool:
+        """Do two or more name-like words start at i?"""
+        n_end = self.run(i, end)
+        return n_end - i >= 2 and all(self.namelike(k) for k in range(i, n_end) if self.doc[k].is_alpha)
+
+    def known_name_at(self, i: int, end: int) -> int | None:
+        """End of a known organisation name or defined acronym at i ("Golkar", "DPR RI")."""
+        for n in (3, 2, 1):
+            if i + n <= end and tuple(self.words[i:i + n]) in self.orgs["names"] | self.orgs["news"] | self.defined:
+                return i + n
+        return None
 
     # -- the walk ---------------------------------------------------------------------------
     def read(self) -> list[Found]:
@@ -254,10 +269,10 @@ class Reader:
             stop = max(place[0] if place else 0, org or 0)
             if stop:
                 split = k = stop
-            elif self.acronym(k):
+            elif self.acronym(k) and k + 1 < r_end:
                 split = k = k + 1
             else:
-                k += 1
+                k += 1  # an acronym at the end is part of the name: "Mahfud MD"
         while split < r_end - 1 and self.common(split) and self.cap(split) and not self.namelike(split):
             split += 1  # "Wakil Sekjen PDI Perjuangan | Hasto Kristianto"
         for k in range(split + 1, r_end - 1):
