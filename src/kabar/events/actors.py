@@ -42,6 +42,8 @@ class Actor:
     sector: str | None = None
     char_start: int = 0
     head_is_country: bool = False  # "pasukan Korea Utara": the named part is only a country
+    is_place: bool = False  # a country word or a GPE/LOC entity
+
 
     @property
     def code(self) -> str | None:
@@ -145,11 +147,13 @@ def _verb_shaped(word: str) -> bool:
     return len(word) > 4 and word.startswith(("me", "di", "ber", "ter"))
 
 
-NAME_PARTICLES = {"bin", "binti", "al", "el", "ibn", "van", "von", "de", "dos", "-"}
+NAME_PARTICLES = {"bin", "binti", "al", "el", "ibn", "van", "von", "de", "dos"}
 
 
 def _particle(sent, i: int) -> bool:
     """A lowercase particle inside a name, followed by the rest of it: "bin Abdul", "al - Saud"."""
+    if sent[i].text == "-" and sent[i - 1].text in {"al", "el"}:
+        return True  # "al - Saud"
     if sent[i].text not in NAME_PARTICLES:
         return False
     nxt = sent[i + 1 : i + 3]
@@ -177,8 +181,10 @@ def entity_spans(doc) -> list[tuple[int, int, str]]:
     return sorted(spans)
 
 
-def find_actors(sent, ents: list[tuple[int, int, str]], trigger_words: set[str]) -> list[Actor]:
-    """Actor phrases in one sentence, left to right, not overlapping."""
+def find_actors(sent, ents: list[tuple[int, int, str]], trigger_words: set[str],
+                places: set[str] = frozenset()) -> list[Actor]:
+    """Actor phrases in one sentence, left to right, not overlapping. `places`: ids of the
+    entities that are places (GPE, LOC)."""
     doc = sent.doc
     vocab = vocabulary()
     words = [t.text.lower() for t in sent]
@@ -269,6 +275,7 @@ def find_actors(sent, ents: list[tuple[int, int, str]], trigger_words: set[str])
         sec = next((s for s in (sector[i:j] if listed else reversed(sector[i:j])) if s), None)
         actor = _actor(sent, i, j, head_kind, ids[-1] if ids else None, cty, sec)
         actor.head_is_country = country[j - 1] is not None
+        actor.is_place = actor.head_is_country or (actor.entity_id in places and not sec)
         actors.append(actor)
         i = j
     return actors

@@ -188,8 +188,9 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
         if s.word(i - 1) in SAY_WORDS:
             roles.trace.append(f"skip {a.text!r}: speaker of an inserted '{s.word(i - 1)}' clause")
             continue
-        lowercase = not s.sent[i].text[:1].isupper()  # ", presiden Universitas X ," describes, a name does not
-        if s.word(i - 1) == "," and s.word(j) == "," and lowercase and any(s.rel(c.end) < i - 1 for c in cands):
+        # ", presiden Universitas X ," and ", Sumatera Utara ," describe the actor before; a name does not
+        describes = not s.sent[i].text[:1].isupper() or a.is_place
+        if s.word(i - 1) == "," and s.word(j) == "," and describes and any(s.rel(c.end) < i - 1 for c in cands):
             roles.trace.append(f"skip {a.text!r}: apposition between commas")
             continue
         eligible.append(a)
@@ -439,7 +440,6 @@ def anaphoric_target(s: Sentence, object_start: int, roles: Roles) -> Actor | No
 def parse_roles(s: Sentence, head, trigger) -> Roles | None:
     """Roles from a dependency parse (UD labels), or None when it names no actor."""
     roles = Roles(via="parse")
-    preps = trigger.target_preps or DEFAULT_TARGET_PREPS
 
     def actor_of(tok):
         return s.owner[tok.i - s.base] if 0 <= tok.i - s.base < len(s.owner) else None
@@ -459,12 +459,10 @@ def parse_roles(s: Sentence, head, trigger) -> Roles | None:
             roles.source = a
         elif dep == "obj" and not trigger.with_words and roles.target is None:
             roles.target = a
-        elif dep.startswith("obl") and case in preps:
+        elif dep.startswith("obl") and case in trigger.target_preps:
             roles.target = a
         elif dep.startswith("obl") and case == "di":
             roles.location = a
-        elif dep == "nmod" and case is None and roles.source is None:
-            roles.source = a  # nominal event: "kunjungan Putin"
         else:
             continue
         roles.trace.append(f"parse: {child.text!r} is {dep}{'/' + case if case else ''} of {head.text!r}")

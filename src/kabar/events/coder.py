@@ -191,7 +191,8 @@ class Coder:
         events, explanations = [], []
         recent_person: actors_mod.Actor | None = None
         sents = list(doc.sents)
-        sentence_actors = [actors_mod.find_actors(sent, ents, self.trigger_words) for sent in sents]
+        places = {i for i, t in ent_types.items() if t in ("GPE", "LOC")}
+        sentence_actors = [actors_mod.find_actors(sent, ents, self.trigger_words, places) for sent in sents]
         name_codes = self._name_codes(sentence_actors, entity_codes)
         for sent, found in zip(sents, sentence_actors):
             s = Sentence(sent, found)
