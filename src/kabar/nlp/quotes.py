@@ -2,8 +2,9 @@
 
     “Kami sangat menghargai dukungan Anda,” kata Putin dalam sebuah pernyataan.
     Ceferin mengatakan: “UEFA ingin agar turnamen 2020 itu ...
-    "Ya, benar diblokir," jelasnya.            ("-nya", "ia", "dia", "beliau": the last person)
+    "Ya, benar diblokir," jelasnya.            ("-nya", "dia", "sang pelatih": the last speaker)
     "Saya akan kembali fit."                   (no cue: continues the previous speaker)
+    “…,” terang Kapolsek Pesantren, Kompol Sucipto.   (the name after the role speaks)
 
 Quote marks come curly or straight, sometimes mixed ("…”), and a quote running over several
 paragraphs opens again in each without closing. `scan_quotes` finds the spans (the
@@ -33,7 +34,7 @@ CUES_AFTER = (
 # Verbs introducing a quote: "Ceferin mengatakan: “…", "Menurut Yonhap, “…".
 CUES_BEFORE = (
     "mengatakan|menyatakan|menegaskan|menjelaskan|mengungkapkan|menuturkan|menambahkan|berkata|"
-    "bilang|menulis|mencuit|menyebut|memaparkan|menerangkan|mengakui|menambahkan|bertanya|"
+    "bilang|menulis|mencuit|menyebut|memaparkan|menerangkan|mengakui|bertanya|"
     "menekankan|menyampaikan|mengungkap|berujar|berpesan|mengimbau|meminta|berkomentar|melanjutkan|"
     "menjawab|mengutarakan|menyebutkan|bercerita"
 )
@@ -58,7 +59,7 @@ GENERIC_PEOPLE = {"sang", "pria", "wanita", "perempuan", "lelaki", "pemain", "pe
 APPOSITIVE = re.compile(r"\s*(?:\([^)]{0,40}\))?\s*,\s*(?:[A-Z][\w.]*\s+){0,3}?")
 # A person who then speaks: "Wright menyebut bahwa", "Rizieq berkata", "Jonan juga mengatakan".
 SPEECH_AFTER = re.compile(rf"\s+(?:(?:juga|pun|kemudian|lantas|lalu|sempat|telah|sudah|pernah)\s+)?"
-                          rf"(?:{CUES_BEFORE}|menyebut|mengaku|berkata|menilai|berpendapat|mengemukakan)\b", re.I)
+                          rf"(?:{CUES_BEFORE}|mengaku|menilai|berpendapat|mengemukakan)\b", re.I)
 MAX_PARAGRAPHS = 2  # a quote left open may close this many paragraphs later
 MIN_WORDS = 4  # shorter quoted text without a cue is a term in scare quotes: “kode keras”
 
