@@ -69,6 +69,22 @@ def test_lexicon_errors_name_file_and_entry(tmp_path, body, message):
     assert "\n" not in str(err.value)
 
 
+def test_analysts_lexicon_folder_replaces_the_shipped_one(tmp_path):
+    from kabar.nlp.pipeline import DEFAULT_PIPELINE, build_nlp
+
+    (tmp_path / "mine.yaml").write_text(
+        "triggers:\n  - {root: sowan, forms: [root], with: [ke], cameo: '042', target_preps: [ke], place_is_target: true}\n",
+        encoding="utf-8")
+    steps = [p for p in DEFAULT_PIPELINE if p in ("kabar_sentences", "kabar_events")]
+    nlp = build_nlp(pipeline=steps, config={"kabar_events": {"lexicon_dir": str(tmp_path)}}, model="blank")
+    [ev] = nlp("Presiden Jokowi sowan ke Jepang.")._.events
+    assert (ev["type"], ev["cameo"], ev["target_actor"]) == ("CONSULT", "042", "JPN")
+    assert nlp("Presiden Jokowi mengunjungi Jepang.")._.events == []  # the shipped lexicon is not used
+    (tmp_path / "bad.yaml").write_text("triggers:\n  - {root: x, forms: [meN-], cameo: '9'}\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="bad.yaml#1"):
+        build_nlp(pipeline=steps, config={"kabar_events": {"lexicon_dir": str(tmp_path)}}, model="blank")
+
+
 def test_ontology_follows_the_plover_table():
     assert ontology.lookup("042").type == "CONSULT" and ontology.lookup("042").mode == "visit"
     assert ontology.lookup("057").type == "SUPPORT"  # signing is SUPPORT in the manual
