@@ -62,15 +62,16 @@ def _forms(entity: Entity) -> list[tuple[str, int, int]]:
 def name_variants(doc: Doc) -> list[Flag]:
     people = [e for e in doc._.entities or [] if e.type == "PERSON"]
     forms = [(e, text, s, e_) for e in people for text, s, e_ in _forms(e)]
-    flags: dict[int, Flag] = {}  # one flag per later spelling, against its earliest variant
+    flags: dict[frozenset, Flag] = {}  # one flag per pair of entities (or of spellings in one entity)
     for (ent1, a, s1, e1), (ent2, b, s2, e2) in combinations(forms, 2):
         score = variant_score(a, b) if a != b else None
         if score is None:
             continue
         (fa, sa, ea), (fb, sb, eb) = sorted(((a, s1, e1), (b, s2, e2)), key=lambda x: x[1])
-        if sb in flags and flags[sb].evidence["first"]["start"] <= sa:
-            continue
-        flags[sb] = Flag(
+        key = frozenset({ent1.id, ent2.id}) if ent1.id != ent2.id else frozenset({a, b})
+        if key in flags and flags[key].start <= sb:
+            continue  # keep the earliest clash: "Mayer" then "Mayers" then "Mayer" is one defect
+        flags[key] = Flag(
             kind="name_variant", start=sb, end=eb, text=fb,
             message=f"The name '{fb}' is spelled differently from '{fa}' earlier in the article; "
                     "they look like the same person.",
