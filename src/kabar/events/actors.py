@@ -239,13 +239,26 @@ def find_actors(sent, ents: list[tuple[int, int, str]], trigger_words: set[str],
                     kind[i + 1 : j] = ["link"] * gap
                     break
     # "pemerintah, militer, dan rakyat Rusia": sector nouns listed before one country share it.
-    for i in range(n - 2):
-        if kind[i] == "sector" and words[i + 1] in {",", "dan"}:
-            j = i + 1
-            while j < n and words[j] in {",", "dan"}:
+    i = 0
+    while i < n:
+        chain, j = [i], i  # indices of the listed sector nouns
+        while kind[chain[-1]] == "sector":
+            k = chain[-1] + 1
+            while k < n and kind[k] == "sector":
+                k += 1  # a multiword sector noun
+            j = k
+            while j < n and words[j] in {",", "dan", "serta"}:
                 j += 1
-            if j < n and kind[j] == "sector":
-                kind[i + 1 : j] = ["link"] * (j - i - 1)
+            if j == k or j >= n or kind[j] != "sector":
+                break
+            chain.append(j)
+        last_end = next((k for k in range(chain[-1], n) if kind[k] != "sector"), n)
+        shared = last_end < n and kind[last_end] in ("country", "name", "entity")
+        if len(chain) > 1 and shared:
+            for k in range(chain[0], chain[-1]):
+                if kind[k] is None:
+                    kind[k] = "link"
+        i = chain[-1] + 1
     actors = []
     i = 0
     while i < n:
