@@ -24,7 +24,7 @@ def weekday_mismatches(doc: Doc) -> list[Flag]:
         if date.extra.get("swapped_day_month"):
             flags.append(Flag(
                 kind="date_weekday", start=date.start, end=date.end, text=date.text,
-                message=f"Read as day/month, '{date.text}' is not a {_named(date.text.split()[0])}; "
+                message=f"Read as day/month, '{date.text}' is not a {_named(date.extra['swapped_day_month'])}; "
                         f"with day and month swapped it is: {date.value}.",
                 suggestion="Write the date as day/month: " + _day_month(date.value) + ".",
                 evidence={"value": date.value}, confidence=0.8))

@@ -147,7 +147,7 @@ def _dated(text: str, day: int, month: int, years: list[int], base: dt.date | No
         return min(fitting, key=near).isoformat(), "day", extra
     swapped = [d for d in _valid_dates(years, day, month) if d.weekday() == weekday and base and near(d) <= 7]
     if swapped:
-        return swapped[0].isoformat(), "day", {**extra, "swapped_day_month": True}
+        return swapped[0].isoformat(), "day", {**extra, "swapped_day_month": name[1]}
     return date.isoformat(), "day", {**extra, "weekday_mismatch": name[1]}
 
 
