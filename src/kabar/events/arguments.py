@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kabar.events.actors import CALENDAR as CALENDAR_WORDS
-from kabar.events.actors import FIRST_PERSON, Actor
+from kabar.events.actors import Actor
 
 PREPS = {
     "di", "ke", "dari", "dengan", "oleh", "dalam", "untuk", "terhadap", "kepada", "bagi", "pada",

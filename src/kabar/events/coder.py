@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from kabar.events import actors as actors_mod
 from kabar.events import lexicon as lexicon_mod
 from kabar.events import morph, ontology
-from kabar.events.arguments import (
-    FIRST_PERSON, PURPOSE, Roles, Sentence, anaphoric_target, parse_roles, surface_roles,
-)
+from kabar.events.actors import FIRST_PERSON
+from kabar.events.arguments import PURPOSE, Roles, Sentence, anaphoric_target, parse_roles, surface_roles
 
 NEGATION = {"tidak", "tak", "belum", "bukan", "tanpa", "enggan", "gagal", "batal", "urung"}
 FUTURE = {
