@@ -40,13 +40,10 @@ class Group:
     spans: list[Span] = field(default_factory=list)
     last: int = 0  # token index of the latest mention
 
-    @property
-    def words(self) -> tuple[str, ...]:
-        return name_words(self.name)
-
 
 def group_people(spans: list[Span]) -> list[Group]:
-    # The full names: word sequences that no longer name contains.
+    """One group per full name (a name no longer name contains); each mention, in reading
+    order, joins the most salient full name that contains its words."""
     full: list[tuple[str, ...]] = []
     for words in sorted({name_words(s.text) for s in spans}, key=len, reverse=True):
         if not any(contains(f, words) for f in full):
