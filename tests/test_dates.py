@@ -41,6 +41,7 @@ def only(text: str, published=SEED_PUBLISHED):
         ("Rakornas digelar di BSD, Tangerang, 16-17 Desember 2017.", "16-17 Desember 2017",
          "2017-12-16/2017-12-17", "range"),
         ("yang digelar satu hari sebelumnya, Lee kalah", "satu hari sebelumnya", None, "offset"),
+        ("Juventus juara Serie A musim 2016/17.", "2016/17", "2016/2017", "range"),
         ("Kini, 27 tahun pasca perilisan filmnya", "27 tahun pasca", None, "offset"),
         ("dilengserkan dalam kudeta 2006 lalu.", "2006 lalu", "2006", "year"),
         ("menderita cedera pergelangan kaki pada Januari, dipaksa", "Januari", "2024-01", "month"),

@@ -61,6 +61,7 @@ PATTERNS = [
     ("partial", re.compile(rf"(?:\b(?:{_DAY})\b,?\s*\(|\(|\btanggal\s+)(\d{{1,2}})/(\d{{1,2}})\b\)?", re.I)),
     ("day_range", re.compile(rf"\b(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})\s+({_MONTH})\b(?:\s+({_YEAR})\b)?", re.I)),
     ("month_range", re.compile(rf"\b({_MONTH})\s*[-–]\s*({_MONTH})\s+({_YEAR})\b", re.I)),
+    ("year_range", re.compile(rf"\b({_YEAR})\s*[-–/]\s*({_YEAR}|\d\d)\b(?![.,/-]?\d)", re.I)),
     ("day_month", re.compile(rf"(?:\b(?:{_DAY})\b,?\s*)?\b(\d{{1,2}})\s+({_MONTH})\b\.?(?:\s+({_YEAR})\b)?{_ANCHORED}", re.I)),
     ("month_year", re.compile(rf"(?:\b({_PART})\s+)?(?:bulan\s+)?\b({_MONTH})\s+({_YEAR})\b{_ANCHORED}", re.I)),
     ("month_rel", re.compile(rf"(?:\b({_PART})\s+)?(?:bulan\s+)?\b({_MONTH})\s+(lalu|silam|kemarin|ini|mendatang|depan|nanti)\b", re.I)),
@@ -292,6 +293,11 @@ class _Resolver:
         except ValueError:
             return None
         return f"{first.isoformat()}/{last.isoformat()}", "range", {} if m[4] else {"year_from": "published"}
+
+    def year_range(self, m):
+        """"2016-2017", "musim 2016/17": both ends, the second completed from the first."""
+        first, last = int(m[1]), int(m[2]) if len(m[2]) == 4 else int(m[1][:2] + m[2])
+        return (f"{first:04d}/{last:04d}", "range", {}) if first < last <= first + 10 else None
 
     def month_range(self, m):
         year = int(m[3])
