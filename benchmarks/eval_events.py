@@ -2,7 +2,11 @@
 
     python benchmarks/eval_events.py [tests/data/events_gold/indosum_events.jsonl] [--errors]
 
-Prints precision, recall and F1 overall and per PLOVER type at three levels: type only,
+The gold is split in two halves by article (crc32 of the article id, even: tuning, odd: held-out),
+so that both sentences of an article fall in the same half. Improve the coder only by reading the
+tuning half's errors (`--errors` prints only those); the held-out half says whether it generalises.
+Prints, for the tuning half, the held-out half and all, precision, recall and F1 overall and per
+PLOVER type at three levels: type only,
 type + source, and type + source + target (the full event). Arguments match when both are
 absent or when they share a word (names first: "Presiden Jokowi" matches "Jokowi"); a pronoun
 in the gold ("ia", "dirinya") matches any source the coder resolved. Also prints the agreement
@@ -16,6 +20,7 @@ import re
 import statistics
 import sys
 import time
+import zlib
 from collections import Counter
 from pathlib import Path
 
@@ -77,6 +82,52 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def half(item_id: str) -> str:
+    """'tuning' or 'held-out', fixed by the article id ("indosum:<article>:<par>:<sent>")."""
+    article = item_id.split(":")[1] if item_id.count(":") >= 1 else item_id
+    return "tuning" if zlib.crc32(article.encode("utf-8")) % 2 == 0 else "held-out"
+
+
+class Scores:
+    """Counts of gold, predicted and matched events per type and level for one set of sentences."""
+
+    def __init__(self) -> None:
+        self.tp = {lv: Counter() for lv in LEVELS}
+        self.n_gold, self.n_pred, self.flags = Counter(), Counter(), Counter()
+        self.sentences = 0
+
+    def add(self, gold: list[dict], pred: list[dict]) -> None:
+        self.sentences += 1
+        self.n_gold.update(e["type"] for e in gold)
+        self.n_pred.update(e["type"] for e in pred)
+        for lv in LEVELS:
+            pairs = align(gold, pred, lv)
+            self.tp[lv].update(g["type"] for g, _ in pairs)
+            if lv == "full":
+                for g, p in pairs:
+                    self.flags["negated"] += g["negated"] == p["negated"]
+                    self.flags["hypothetical"] += g["hypothetical"] == p["hypothetical"]
+                    self.flags["pairs"] += 1
+
+    def print(self, name: str) -> None:
+        total_gold, total_pred = sum(self.n_gold.values()), sum(self.n_pred.values())
+        print(f"\n== {name}: {self.sentences} sentences, {total_gold} gold events, {total_pred} predicted")
+        print(f"{'level':<12} {'P':>6} {'R':>6} {'F1':>6}")
+        for lv in LEVELS:
+            p, r, f = prf(sum(self.tp[lv].values()), total_pred, total_gold)
+            print(f"{lv:<12} {p:6.3f} {r:6.3f} {f:6.3f}")
+        print(f"per type, full events (type-only F1 in brackets)\n"
+              f"{'type':<10} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} {'(type F1)':>10}")
+        for t in sorted(set(self.n_gold) | set(self.n_pred)):
+            p, r, f = prf(self.tp["full"][t], self.n_pred[t], self.n_gold[t])
+            tf = prf(self.tp["type"][t], self.n_pred[t], self.n_gold[t])[2]
+            print(f"{t:<10} {self.n_gold[t]:5d} {self.n_pred[t]:5d} {p:6.3f} {r:6.3f} {f:6.3f} {tf:10.3f}")
+        if self.flags["pairs"]:
+            pairs = self.flags["pairs"]
+            print(f"flags on {pairs} matched events: negated agree {self.flags['negated'] / pairs:.1%}, "
+                  f"hypothetical agree {self.flags['hypothetical'] / pairs:.1%}")
+
+
 def main(argv: list[str]) -> None:
     from kabar.nlp.pipeline import build_nlp
 
@@ -84,9 +135,7 @@ def main(argv: list[str]) -> None:
     show_errors = "--errors" in argv
     items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     nlp = build_nlp()
-    tp = {lv: Counter() for lv in LEVELS}
-    n_gold, n_pred = Counter(), Counter()
-    flags = Counter()
+    scores = {"tuning": Scores(), "held-out": Scores(), "all": Scores()}
     times, step_times = [], []
     for item in items:
         t0 = time.perf_counter()
@@ -97,17 +146,10 @@ def main(argv: list[str]) -> None:
         step_times.append(time.perf_counter() - t0)
         pred = doc._.events
         gold = item["events"]
-        n_gold.update(e["type"] for e in gold)
-        n_pred.update(e["type"] for e in pred)
-        for lv in LEVELS:
-            pairs = align(gold, pred, lv)
-            tp[lv].update(g["type"] for g, _ in pairs)
-            if lv == "full":
-                for g, p in pairs:
-                    flags["negated"] += g["negated"] == p["negated"]
-                    flags["hypothetical"] += g["hypothetical"] == p["hypothetical"]
-                    flags["pairs"] += 1
-        if show_errors:
+        part = half(item["id"])
+        scores[part].add(gold, pred)
+        scores["all"].add(gold, pred)
+        if show_errors and part == "tuning":
             full = align(gold, pred, "full")
             missed = [g for g in gold if all(g is not a for a, _ in full)]
             extra = [p for p in pred if all(p is not b for _, b in full)]
@@ -117,20 +159,10 @@ def main(argv: list[str]) -> None:
                     print(f"  missed {g['type']}: {g['source']} -> {g['target']}")
                 for p in extra:
                     print(f"  extra  {p['type']} {p['cameo']} '{p['trigger']['text']}': {p['source_text']} -> {p['target_text']}")
-    total_gold, total_pred = sum(n_gold.values()), sum(n_pred.values())
-    print(f"gold: {path.name}, {len(items)} sentences, {total_gold} gold events, {total_pred} predicted")
-    print(f"{'level':<12} {'P':>6} {'R':>6} {'F1':>6}")
-    for lv in LEVELS:
-        p, r, f = prf(sum(tp[lv].values()), total_pred, total_gold)
-        print(f"{lv:<12} {p:6.3f} {r:6.3f} {f:6.3f}")
-    print(f"\nper type, full events (type-only F1 in brackets)\n{'type':<10} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} {'(type F1)':>10}")
-    for t in sorted(set(n_gold) | set(n_pred)):
-        p, r, f = prf(tp["full"][t], n_pred[t], n_gold[t])
-        tf = prf(tp["type"][t], n_pred[t], n_gold[t])[2]
-        print(f"{t:<10} {n_gold[t]:5d} {n_pred[t]:5d} {p:6.3f} {r:6.3f} {f:6.3f} {tf:10.3f}")
-    if flags["pairs"]:
-        print(f"\nflags on {flags['pairs']} matched events: negated agree {flags['negated'] / flags['pairs']:.1%}, "
-              f"hypothetical agree {flags['hypothetical'] / flags['pairs']:.1%}")
+    print(f"gold: {path.name}")
+    for name, sc in scores.items():
+        sc.print(name)
+    print()
     print(f"time per sentence (whole pipeline): median {statistics.median(times) * 1000:.1f} ms, "
           f"events step alone: median {statistics.median(step_times) * 1000:.2f} ms")
     seed = (ROOT / "examples" / "seed_article.txt").read_text(encoding="utf-8")
