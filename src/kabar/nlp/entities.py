@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from kabar.nlp import places
 from kabar.nlp.entity_rules import Found, Reader
 from kabar.nlp.extensions import init_doc
-from kabar.nlp.lexicon import is_common
+from kabar.nlp.lexicon import is_common, is_english
 from kabar.nlp.titles import match_title
 
 INFO = "kabar_entity_info"  # doc.user_data key: (start, end) → {"positions", "former_positions", "country"}
@@ -48,7 +48,7 @@ def merge_with_model(doc: Doc, found: list[Found]) -> list[Span]:
     trained on sentence-level corpora often tags it as one span). The model fills the gaps the
     rules leave ("Nahdlatul Ulama"), once title words are cut from its spans and spans that
     cannot be names are dropped: all lowercase ("sekarung jengkol"; one training set is
-    lowercased) or one common word ("Klaim")."""
+    lowercased), or mostly common words ("Klaim", "Ojek Online Jadi Besar")."""
     words = [t.lower_ for t in doc]
     rules = [Span(doc, f.start, f.end, label=f.label) for f in found]
     taken = [False] * (len(doc) + 1)
@@ -63,8 +63,10 @@ def merge_with_model(doc: Doc, found: list[Found]) -> list[Span]:
             start = title.end
         if start >= ent.end or any(taken[start:ent.end]) or not doc[start].text[:1].isupper():
             continue
-        if ent.end - start == 1 and is_common(doc[start].text):
-            continue
+        alpha = [t.text for t in doc[start:ent.end] if t.is_alpha]
+        ordinary = sum(is_common(w) or (len(alpha) >= 3 and is_english(w)) for w in alpha)
+        if alpha and 2 * ordinary > len(alpha) and (len(alpha) == 1 or len(alpha) >= 3):
+            continue  # "Klaim", "Ojek Online Jadi Besar"
         spans.append(Span(doc, start, ent.end, label=label))
     return sorted(spans, key=lambda s: s.start)
 
