@@ -41,6 +41,8 @@ class ChecksComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         init_doc(doc)
+        if len(doc) and not doc.has_annotation("SENT_START"):
+            raise ValueError("kabar_checks needs sentence boundaries: add kabar_sentences before it")
         for fn in self.enabled:
             doc._.flags.extend(fn(doc))
         return doc
