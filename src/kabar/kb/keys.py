@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import jellyfish
 
@@ -22,14 +23,19 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 _GIVEN = {"alexander": "aleksandr", "aleksander": "aleksandr", "alexandr": "aleksandr",
           "alexey": "aleksei", "alexei": "aleksei", "aleksey": "aleksei", "alexi": "aleksei"}
 
-# Letter rules, applied in order to a lowercase ascii token. Russian transliteration systems and
-# old Indonesian spelling (Ejaan Soewandi: oe, dj, tj) are folded to one form.
+# Letter rules, applied in order to a lowercase ascii token. Russian transliteration systems, old
+# Indonesian spelling (Ejaan Soewandi: oe, dj, tj) and common Indonesian name variants are folded
+# to one form.
 _RULES = [
     (re.compile(r"x"), "ks"),
     (re.compile(r"kh"), "h"),
     (re.compile(r"ch(?=[^aeiou]|$)"), "h"),     # achmad -> ahmad (not chol, charles)
-    (re.compile(r"(?<=[^aeiou])yo"), "e"),   # belozyorov -> belozerov (not young, yogya)
+    (re.compile(r"(?<=[^aeiou])yo(?=[^aeiou])"), "e"),  # belozyorov -> belozerov (not young, prasetyo)
     (re.compile(r"oe"), "u"),
+    (re.compile(r"ae"), "ai"),                 # Indonesian variants: chaeruman / chairuman,
+    (re.compile(r"q"), "k"),                   # taufiq / taufik,
+    (re.compile(r"sy"), "s"),                  # syaiful / saiful,
+    (re.compile(r"dh"), "d"),                  # ramadhan / ramadan
     (re.compile(r"dj"), "j"),
     (re.compile(r"tj"), "c"),
     (re.compile(r"(?<=[aeiou])y"), "i"),       # andrey -> andrei, shoygu -> shoigu
@@ -69,6 +75,7 @@ def undouble(token: str) -> str:
     return re.sub(r"(.)\1+", r"\1", token)
 
 
+@lru_cache(maxsize=200_000)
 def skeleton(token: str) -> str:
     """Consonant skeleton of a folded token, repeats collapsed: 'kozhemyako' -> 'kzmk'."""
     bare = _SKELETON_DROP.sub("", token)

@@ -90,9 +90,18 @@ def role(title: str, country_words: set[str] = frozenset()) -> Role:
     return Role(head, deputy, frozenset(words), heads)
 
 
+# Offices a KB of office holders can vouch for; party and civil-service titles (Sekjen PKB,
+# Jaksa Agung) may sit beside them, so a KB office never contradicts those.
+STATE_HEADS = {"minister", "prime minister", "president", "governor", "mayor", "regent", "ambassador",
+               "monarch", "leader", "chancellor"}
+
+
 def fits(text_role: Role, kb_role: Role) -> str:
-    """'match' (same office), 'compatible' (same head, portfolio unknown on one side), or 'conflict'."""
-    if not text_role.head or not kb_role.head or text_role.head != kb_role.head or text_role.deputy != kb_role.deputy:
+    """'match' (same office), 'compatible' (same head, portfolio unknown on one side), 'unknown'
+    (one side is not a kind of office we can compare), or 'conflict'."""
+    if not text_role.head or not kb_role.head:
+        return "unknown"
+    if text_role.head != kb_role.head or text_role.deputy != kb_role.deputy:
         return "conflict"
     if text_role.portfolio and kb_role.portfolio:
         shared = any(_same_word(a, b) for a in text_role.portfolio for b in kb_role.portfolio)

@@ -27,7 +27,7 @@ CREATE TABLE name(id INTEGER PRIMARY KEY, entity_id TEXT NOT NULL, name TEXT NOT
                   folded TEXT NOT NULL, kind TEXT NOT NULL, source TEXT);
 CREATE TABLE position(entity_id TEXT NOT NULL, title TEXT NOT NULL, country TEXT,
                       start TEXT, "end" TEXT, source TEXT);
-CREATE TABLE token(id INTEGER PRIMARY KEY, text TEXT NOT NULL, df INTEGER NOT NULL);
+CREATE TABLE token(id INTEGER PRIMARY KEY, text TEXT NOT NULL, df INTEGER NOT NULL, skeleton TEXT NOT NULL);
 CREATE TABLE token_key(key TEXT NOT NULL, token_id INTEGER NOT NULL);
 CREATE TABLE name_token(token_id INTEGER NOT NULL, name_id INTEGER NOT NULL, pos INTEGER NOT NULL);
 """
@@ -36,7 +36,7 @@ CREATE INDEX name_folded ON name(folded);
 CREATE INDEX name_entity ON name(entity_id);
 CREATE INDEX position_entity ON position(entity_id);
 CREATE INDEX position_title ON position(title);
-CREATE INDEX token_key_key ON token_key(key);
+CREATE INDEX token_key_key ON token_key(key, token_id);
 CREATE INDEX name_token_token ON name_token(token_id);
 CREATE UNIQUE INDEX token_text ON token(text);
 """
@@ -160,7 +160,8 @@ class Builder:
                 df[tid] += 1
                 links.append((tid, name_id, pos))
         db.executemany("INSERT INTO name_token VALUES (?,?,?)", links)
-        db.executemany("INSERT INTO token VALUES (?,?,?)", ((tid, tok, df[tid]) for tok, tid in token_ids.items()))
+        db.executemany("INSERT INTO token VALUES (?,?,?,?)",
+                       ((tid, tok, df[tid], keys.skeleton(tok)) for tok, tid in token_ids.items()))
         db.executemany("INSERT INTO token_key VALUES (?,?)",
                        ((key, tid) for tok, tid in token_ids.items() for key in keys.block_keys(tok)))
         db.executescript(INDEXES)

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from kabar.kb import KB, Candidate
 from kabar.kb import keys
 from kabar.kb.countries import country_words
-from kabar.kb.roles import Role, fits, role
+from kabar.kb.roles import STATE_HEADS, Role, fits, role
 from kabar.kb.search import token_similarity
 from kabar.nlp.extensions import init_doc
 from kabar.report import Entity, Flag
@@ -101,8 +101,8 @@ class Context:
         self.day: dt.date | None = doc._.published
         self.countries = kb.countries_in(doc.text) | {
             e.extra.get("country") for e in doc._.entities if e.extra.get("country")}
-        if doc._.language in (None, "id"):
-            self.countries.add("IDN")  # Indonesian news is about Indonesia unless it says otherwise
+        # Indonesian news is about Indonesia whether it says so or not: weak support on its own.
+        self.home = {"IDN"} if doc._.language in (None, "id") else set()
         self.linked: dict[str, Entity] = {}
 
     def link(self, ent: Entity, cand: Candidate) -> None:
@@ -122,14 +122,14 @@ class Context:
         positions = self.kb.positions(entity_id, on=on)
         if not text_roles or not positions:
             return None
-        order = {"match": 2, "compatible": 1, "conflict": 0}
+        order = {"match": 3, "compatible": 2, "unknown": 1, "conflict": 0}
         fits_ = [fits(tr, role(p.title, country_words())) for tr in text_roles for p in positions]
         return max(fits_, key=order.get)
 
     def title_contradicts(self, ent: Entity, entity_id: str) -> bool:
         """The KB knows what `entity_id` held on the article's date, and no office it may have
         held then fits the title in the text."""
-        text_roles = [r for r in self.roles_in_text(ent) if r.clear]
+        text_roles = [r for r in self.roles_in_text(ent) if r.clear and r.head in STATE_HEADS]
         if self.day is None or not text_roles:
             return False
         positions = self.kb.positions(entity_id, on=self.day)
@@ -143,8 +143,10 @@ class Context:
         fit = self.role_fit(ent, cand.entity_id)
         if fit in ("match", "compatible"):
             why["title" if fit == "match" else "title_head"] = f"title in the text fits an office held ({fit})"
-        if cand.country and cand.country in self.countries:
-            why["country"] = f"the person's country ({cand.country}) is the article's"
+        if cand.country and cand.country in self.home:
+            why["home_country"] = f"the person is from the country of the news ({cand.country})"
+        elif cand.country and cand.country in self.countries:
+            why["country"] = f"the article mentions the person's country ({cand.country})"
         if cand.entity_id in self.linked:
             why["linked"] = "the same person is named in full elsewhere in the article"
         return why
@@ -164,6 +166,8 @@ class Context:
 
     # -- flags -------------------------------------------------------------------------------
     def spelling_flags(self, ent: Entity, cands: list[Candidate]) -> list[Flag]:
+        if ent.type != "PERSON":
+            return []  # organisation and place names vary too freely (Tribune.com / Tribunnews)
         query = keys.tokens(ent.name)
         # Only readings of the whole name count: 'Aggus Hermanto' is not the KB's 'Hermanto'.
         close = [c for c in cands if c.score >= SPELLING_MIN and len(c.pairs) == len(query)]
@@ -182,9 +186,11 @@ class Context:
         support = self.support(ent, best)
         if self.title_contradicts(ent, best.entity_id):
             return []  # the title in the text says this is someone else
-        single = len(query) == 1
-        if not support or (single and not ({"title", "linked"} & support.keys())):
+        strong = {"title", "linked"} & support.keys()
+        if not support or (len(query) == 1 and not strong):
             return []  # a lone word needs the title or the full name elsewhere to back it
+        if len(keys.tokens(best.matched)) > len(query) and set(support) == {"home_country"}:
+            return []  # part of a longer name and a slip: the home country is too little
         confidence = round(min(0.99, best.score * (0.8 + 0.1 * len(support))), 2)
         wrong, right = slip
         flags = []
@@ -268,7 +274,7 @@ class Context:
     def title_flag(self, ent: Entity) -> Flag | None:
         if self.day is None or not ent.mentions:
             return None
-        text_roles = [r for r in self.roles_in_text(ent) if r.clear]
+        text_roles = [r for r in self.roles_in_text(ent) if r.clear and r.head in STATE_HEADS]
         if not text_roles:
             return None
         positions = self.kb.positions(ent.kb_id)
@@ -324,4 +330,4 @@ def suggest(written: str, wrong: str, right: str, kb_name: str) -> str:
     """The name as written with the wrong word replaced by the KB's spelling of the right one:
     'Andrei Belasov' -> 'Andrei Belousov' (the writer's 'Andrei' stays)."""
     kb_word = next((w for w in kb_name.split() if keys.fold(w) == right), right.capitalize())
-    return " ".join(kb_word if keys.fold(w) == wrong else w for w in written.split())
+    return " ".join(kb_word if wrong in keys.tokens(w) else w for w in written.split())
