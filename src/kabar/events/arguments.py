@@ -41,7 +41,8 @@ SHARED_SUBJECT = {"untuk", "guna", "dan", "lalu", "kemudian", "serta", "sambil",
 LIGHT_VERBS = {
     "menyatakan", "memberikan", "memberi", "menyampaikan", "melakukan", "mengadakan", "menggelar",
     "melancarkan", "melayangkan", "mengungkapkan", "menunjukkan", "mengajukan", "menjatuhkan",
-    "melepas", "melepaskan", "mengucurkan", "berbalas", "membalas", "sampaikan",
+    "melepas", "melepaskan", "mengucurkan", "berbalas", "membalas", "sampaikan", "menerbitkan",
+    "mengeluarkan",
 }
 RECEIVE_VERBS = {"menerima", "mendapat", "mendapatkan", "memperoleh", "meraih", "menuai"}
 # "mohon dukungan X": support asked for is not support given.
@@ -62,7 +63,14 @@ SAY_WORDS = {"kata", "ujar", "tutur", "ucap", "ungkap", "jelas", "tegas", "menur
 NOMINAL_MODIFIERS = {
     "resmi", "pertama", "kenegaraan", "kerja", "militer", "udara", "darat", "laut", "teror",
     "kemanusiaan", "ekonomi", "bersenjata", "balasan", "besar-besaran", "terbaru", "terakhir", "penuh",
+    "surat",  # "menerbitkan surat penangkapan": a warrant is the light verb's object
 }
+# Counting words before a passive's agent: "diserang sekelompok biksu".
+QUANTIFIERS = {"sekelompok", "sejumlah", "beberapa", "seorang", "para", "segerombolan", "puluhan", "ratusan"}
+# "mengancam akan menjemput paksa Yodi", "meminta mereka menghentikan": the target of a demand or
+# threat may be the object of the verb it introduces.
+COMPLEMENT_TYPES = {"THREATEN", "REQUEST"}
+COMPLEMENT_REACH = 4
 # Adverbs between a relative "yang" and its verb: "polisi yang telah menangkap".
 ADVERBS = {
     "juga", "telah", "sudah", "akan", "tidak", "tak", "belum", "pun", "masih", "sempat", "kerap", "terus",
@@ -401,7 +409,10 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
         roles.target = subj
         roles.source = after(s, rest, ("oleh",), roles, "source", exclude=[subj], object_ok=False)
         if roles.source is None:
-            nxt = next((a for a in s.actors if s.rel(a.start) == rest and a.kind != "pronoun"), None)
+            k = rest
+            while s.word(k) in QUANTIFIERS and s.owner[k] is None:
+                k += 1
+            nxt = next((a for a in s.actors if s.rel(a.start) == k and a.kind != "pronoun"), None)
             if nxt:
                 roles.source = nxt
                 roles.trace.append(f"source = {nxt.text!r}: agent right after the passive verb")
@@ -412,6 +423,8 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
         taken = [roles.source, *roles.co_sources]
         roles.target = after(s, trig_end, (), roles, "target", exclude=taken) or \
             after(s, rest, preps, roles, "target", exclude=taken, object_ok=False, reach=reach)
+        if roles.target is None and trigger.type in COMPLEMENT_TYPES:
+            roles.target = complement_object(s, rest, roles, taken)
     if roles.target is None and roles.co_sources and trigger.cameo in RECIPROCAL:
         roles.target = roles.co_sources.pop()
         roles.trace.append(f"joint action: {roles.source.text!r} with {roles.target.text!r} (first named is the source)")
@@ -420,6 +433,23 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
         roles.target if trigger.place_is_target and roles.target and roles.target.country else None
     )
     return roles
+
+
+def complement_object(s: Sentence, start: int, roles: Roles, exclude) -> Actor | None:
+    """The object of the verb a demand or threat introduces: "mengancam akan menjemput paksa Yodi"."""
+    k = start
+    while s.word(k) in ADVERBS | PURPOSE | {"akan", "segera"}:
+        k += 1
+    if k >= len(s.words) or s.owner[k] is not None or not _verb_like(s.words[k]):
+        return None
+    for j in range(k + 1, min(len(s.words), k + 1 + COMPLEMENT_REACH)):
+        a = s.owner[j]
+        if a is not None and a not in exclude and a.kind != "pronoun":
+            roles.trace.append(f"target = {a.text!r}: object of {s.words[k]!r}, which the trigger introduces")
+            return a
+        if s.is_break(j) or s.words[j] == ",":
+            return None
+    return None
 
 
 def anaphoric_target(s: Sentence, object_start: int, roles: Roles) -> Actor | None:

@@ -130,6 +130,11 @@ def modality(s: Sentence, anchor: int, source=None) -> tuple[bool, bool, bool, l
         notes.append("conditional clause (jika/apabila)")
     if purpose:
         notes.append(f"purpose clause ({opener!r}): intended, not reported as done")
+        if not future and start > 1:  # "akan bertolak ke AS untuk melakukan pertemuan": future too
+            outer, _ = s.left_boundary(start - 1)
+            future = any(s.words[k] in FUTURE for k in range(outer, start - 1) if s.owner[k] is None)
+            if future:
+                notes.append("future: the clause the purpose belongs to is in the future")
     return negated, future or modal or conditional or purpose, future, notes
 
 
