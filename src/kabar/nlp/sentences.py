@@ -17,6 +17,7 @@ ABBREVIATIONS = {
     "dr", "drs", "ir", "prof", "h", "hj", "st", "sh", "se", "mt", "msi", "mm", "no", "hlm",
     "jl", "jln", "kol", "brigjen", "mayjen", "letjen", "jend", "kapt", "ltd", "inc", "co",
     "pt", "tbk", "dll", "dsb", "dkk", "sdr", "bpk", "ny", "nn", "a.n", "u.p", "vs", "kh",
+    "rp", "kab", "kec", "kel", "prov", "tel", "telp", "hal", "gg", "aipda", "bripka",
 }
 ENDERS = {".", "!", "?", "…"}
 CLOSERS = {"”", '"', "’", "'", ")", "»"}
@@ -44,6 +45,8 @@ def kabar_sentences(doc: Doc) -> Doc:
             j = i + 1
             while j < len(doc) and doc[j].text in CLOSERS and not doc[j - 1].whitespace_:
                 j += 1
+            if j < len(doc) and _ends_line(doc, j) and doc[j].text in {"“", '"'}:
+                continue  # a stray quote mark left at the end of a line belongs to its line
             if j < len(doc) and (doc[j].is_title or doc[j].is_upper or doc[j].text in {"“", '"'} or doc[j].is_digit or not doc[j].is_alpha):
                 starts[j] = True
     for i, tok in enumerate(doc):
@@ -52,3 +55,8 @@ def kabar_sentences(doc: Doc) -> Doc:
     for i, tok in enumerate(doc):
         tok.is_sent_start = starts[i]
     return doc
+
+
+def _ends_line(doc: Doc, i: int) -> bool:
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return "\n" in doc[i].whitespace_ or nxt is None or (nxt.is_space and "\n" in nxt.text)
