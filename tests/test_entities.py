@@ -146,3 +146,23 @@ def test_model_entities_are_kept_and_fixed():
         ("Tanah Air", "LOC"),                 # only the model knows it: kept
     ]
     assert doc.ents[1]._.titles == ["Presiden Rusia"]
+
+
+def test_cli_json_reports_people_with_titles_and_positions():
+    """As a user sees it: `kabar analyze --format json` on the seed article."""
+    import json
+    import subprocess
+    import sys
+
+    from tests.conftest import SEED
+
+    out = subprocess.run([sys.executable, "-m", "kabar", "analyze", str(SEED), "--format", "json"],
+                         capture_output=True, text=True, timeout=300, check=True).stdout
+    (report,) = [json.loads(line) for line in out.splitlines() if line.strip()]
+    people = {e["name"]: e for e in report["entities"] if e["type"] == "PERSON"}
+    lavrov = people["Sergei Lavrov"]
+    assert lavrov["titles"] == ["Menteri Luar Negeri"]
+    assert lavrov["extra"]["positions"] == ["Minister of Foreign Affairs"]
+    assert len(people["Vladimir Putin"]["mentions"]) >= 8
+    text = report["text"]
+    assert all(text[m["start"]:m["end"]] == m["text"] for e in report["entities"] for m in e["mentions"])
