@@ -174,6 +174,37 @@ def test_relative_clause_subject_and_named_apposition(nlp):
     assert ev["target_actor"].endswith("GOV")  # the title's sector passes to the name
 
 
+def test_threat_targets_the_object_of_the_verb_it_introduces(nlp):
+    ev = one(nlp, "Kejaksaan mengancam akan menahan Budi Santoso pekan depan .", "THREATEN")
+    assert ev["source_text"] == "Kejaksaan" and ev["target_text"] == "Budi Santoso"
+
+
+def test_joint_action_between_two_actors(nlp):
+    ev = one(nlp, "Kedua menteri meneken kerja sama bidang perikanan antara Indonesia dan Vietnam .", "COOPERATE")
+    assert (ev["source_text"], ev["target_text"]) == ("Indonesia", "Vietnam")
+
+
+def test_passive_agent_after_a_quantifier(nlp):
+    ev = one(nlp, "Kantor partai itu diserang sekelompok milisi bersenjata .", "ASSAULT")
+    assert "milisi" in ev["source_text"]
+
+
+def test_purpose_clause_of_a_future_trip_is_future(nlp):
+    evs = events(nlp, "Menlu Retno akan bertolak ke Tokyo untuk melakukan pertemuan dengan Menlu Jepang Taro Kono .")
+    meeting = next(e for e in evs if e["trigger"]["text"] == "pertemuan")
+    assert meeting["type"] == "AGREE" and meeting["cameo"] == "036" and meeting["hypothetical"]
+
+
+@pytest.mark.parametrize("text,etype,cameo", [
+    ("KPK memeriksa Bupati Lampung Tengah Mustafa sebagai saksi .", "ACCUSE", "090"),
+    ("Polisi menggeledah rumah tersangka Andi di Bekasi .", "COERCE", "1711"),
+    ("Ketua DPR Bambang Soesatyo dilaporkan ke Bareskrim oleh sebuah LSM .", "ACCUSE", "115"),
+    ("Presiden Jokowi menyambangi Kabul , Afghanistan .", "CONSULT", "042"),
+])
+def test_added_triggers(nlp, text, etype, cameo):
+    assert one(nlp, text, etype)["cameo"] == cameo
+
+
 def test_dependency_parse_is_used_when_present(monkeypatch):
     """With a parser in the pipeline its nsubj/obj/obl:agent fill what word order leaves open;
     with PARSE_FIRST they lead."""

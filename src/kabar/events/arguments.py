@@ -71,6 +71,7 @@ QUANTIFIERS = {"sekelompok", "sejumlah", "beberapa", "seorang", "para", "segerom
 # threat may be the object of the verb it introduces.
 COMPLEMENT_TYPES = {"THREATEN", "REQUEST"}
 COMPLEMENT_REACH = 4
+BETWEEN_REACH = 10  # how far after a joint action its "antara A dan B" may come
 # Adverbs between a relative "yang" and its verb: "polisi yang telah menangkap".
 ADVERBS = {
     "juga", "telah", "sudah", "akan", "tidak", "tak", "belum", "pun", "masih", "sempat", "kerap", "terus",
@@ -385,6 +386,8 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
                     roles.target = s.owner[rest + 1]
                     roles.trace.append(f"target = {roles.target.text!r}: joined by {s.word(rest)!r}")
                     rest = s.rel(roles.target.end)
+            if roles.source is None:
+                roles.source, roles.target = between(s, rest, roles) or (None, roles.target)
             if roles.source is None and s.word(rest) == "yang" and s.word(rest + 1).startswith("di") \
                     and rest + 2 < len(s.words) and s.owner[rest + 2] is not None:
                 roles.source = s.owner[rest + 2]  # "bantuan yang diberikan pemerintah pusat"
@@ -416,6 +419,8 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
             if nxt:
                 roles.source = nxt
                 roles.trace.append(f"source = {nxt.text!r}: agent right after the passive verb")
+        if roles.source is None and trigger.cameo in RECIPROCAL and (pair := between(s, rest, roles)):
+            roles.source, roles.target = pair  # "perjanjian yang ditandatangani antara A dan B"
         if roles.target is None and (trigger.place_is_target or trigger.with_words):
             roles.target = after(s, rest, preps, roles, "target", exclude=[roles.source], object_ok=False)
     else:
@@ -433,6 +438,21 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
         roles.target if trigger.place_is_target and roles.target and roles.target.country else None
     )
     return roles
+
+
+def between(s: Sentence, start: int, roles: Roles) -> tuple[Actor, Actor] | None:
+    """"(kerja sama bidang pendidikan) antara A dan B": A is the source, B the target."""
+    for k in range(start, min(len(s.words) - 3, start + BETWEEN_REACH)):
+        if s.owner[k] is not None or s.is_break(k) or s.words[k] == ",":
+            return None
+        if s.words[k] == "antara" and s.owner[k + 1] is not None:
+            a = s.owner[k + 1]
+            j = s.rel(a.end)
+            if s.word(j) in {"dan", "dengan", "serta"} and j + 1 < len(s.words) and s.owner[j + 1] is not None:
+                roles.trace.append(f"'antara {a.text} {s.word(j)} {s.owner[j + 1].text}': first named is the source")
+                return a, s.owner[j + 1]
+            return None
+    return None
 
 
 def complement_object(s: Sentence, start: int, roles: Roles, exclude) -> Actor | None:
