@@ -205,6 +205,19 @@ def test_added_triggers(nlp, text, etype, cameo):
     assert one(nlp, text, etype)["cameo"] == cameo
 
 
+def test_pronouns_take_the_last_compatible_actor(nlp):
+    ev = one(nlp, "Setibanya di Hanoi , sang raja mengatakan dia akan bertemu dengan Presiden Vietnam .", "AGREE")
+    assert ev["source_text"] == "sang raja" or ev["source_text"] == "raja"
+    ev = one(nlp, "Para buruh berkumpul di depan kantor gubernur . Polisi meminta mereka membubarkan diri .", "REQUEST")
+    assert ev["target_text"].lower().endswith("buruh")
+
+
+def test_both_countries_are_the_last_two_named(nlp):
+    text = "Menlu Indonesia menerima Menlu Malaysia di Bogor . Kedua negara menandatangani perjanjian perbatasan ."
+    ev = one(nlp, text, "SUPPORT")
+    assert (ev["source_actor"][:3], ev["target_actor"][:3]) == ("IDN", "MYS"), ev
+
+
 def test_dependency_parse_is_used_when_present(monkeypatch):
     """With a parser in the pipeline its nsubj/obj/obl:agent fill what word order leaves open;
     with PARSE_FIRST they lead."""

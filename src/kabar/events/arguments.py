@@ -71,6 +71,7 @@ QUANTIFIERS = {"sekelompok", "sejumlah", "beberapa", "seorang", "para", "segerom
 # threat may be the object of the verb it introduces.
 COMPLEMENT_TYPES = {"THREATEN", "REQUEST"}
 COMPLEMENT_REACH = 4
+OBJECT_PRONOUNS = {"mereka", "dia", "beliau"}
 BETWEEN_REACH = 10  # how far after a joint action its "antara A dan B" may come
 # Adverbs between a relative "yang" and its verb: "polisi yang telah menangkap".
 ADVERBS = {
@@ -308,7 +309,7 @@ def after(s: Sentence, start: int, preps: tuple[str, ...], roles: Roles, label: 
             gap = s.words[start : s.rel(a.start)]
             if len(gap) > 5 or any(w in PREPS or _verb_like(w) for w in gap):
                 break
-            if a.kind != "pronoun":
+            if a.kind != "pronoun" or a.text.lower() in OBJECT_PRONOUNS:  # resolved later by the coder
                 roles.trace.append(f"{label} = {a.text!r}: object of the trigger")
                 return a
     return None

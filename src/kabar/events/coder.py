@@ -29,10 +29,29 @@ SAY_VERBS = {"kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "tegas"}
 SAY_BEFORE = ("mengatakan", "menyatakan", "menegaskan", "berkata")
 OPEN_QUOTES, CLOSE_QUOTES = {"“", '"', "‘"}, {"”", '"', "’"}
 PERSONAL = {"ia", "dia", "beliau"}
+# Sectors whose bare noun names a group, so "mereka" can refer to it ("para buruh", "polisi").
+COLLECTIVE = {"CVL", "REB", "MIL", "COP", "CRM", "REF", "JRN", "REL", "OPP", "UNK", "BUS"}
 WITH_WINDOW = 6  # how far after the trigger a `with` word may come
 # Which reading leads when a dependency parse is present. The surface rules lead: on the gold set
 # the parser's arguments scored lower (benchmarks/eval_events.py); the parse fills their gaps.
 PARSE_FIRST = False
+
+
+@dataclass
+class Recent:
+    """Actors named so far in the document, for pronouns and "kedua negara"."""
+    person: actors_mod.Actor | None = None
+    group: actors_mod.Actor | None = None  # the last sector actor: "mereka" = "para buruh"
+    countries: list[actors_mod.Actor] = field(default_factory=list)  # distinct, in order named
+
+    def update(self, found: list[actors_mod.Actor], is_person) -> None:
+        persons = [a for a in found if is_person(a)]
+        self.person = persons[-1] if persons else self.person
+        groups = [a for a in found if a.kind == "sector" and a.sector in COLLECTIVE and not a.is_place]
+        self.group = groups[-1] if groups else self.group
+        for a in found:
+            if a.country:  # "Indonesia", "Menlu Malaysia"
+                self.countries = [c for c in self.countries if c.country != a.country] + [a]
 
 
 @dataclass
@@ -104,6 +123,8 @@ def _not_an_event(sent, words: list[str], i: int, n: int, f: lexicon_mod.Form) -
             (i > 0 and words[i - 1] in INTERVIEW | {"yang"})
             or (i + n < len(words) and words[i + n] in INTERVIEW | {"di", "melalui", "lewat"})):
         return True  # "saat dihubungi", "yang ditemui usai acara": a reporter reaching a source
+    if f.trigger.type == "COERCE" and words[i + n : i + n + 1] == ["diri"]:
+        return True  # "membubarkan diri", "menahan diri": done to oneself
     return False
 
 
@@ -182,6 +203,13 @@ def speaker_of(s: Sentence, quote: tuple[int, int]) -> actors_mod.Actor | None:
     return None
 
 
+def _both_countries(s: Sentence, a: actors_mod.Actor) -> bool:
+    """"kedua negara" (both countries): the two countries the article has named last."""
+    k = s.rel(a.start)
+    text = a.text.lower()
+    return text in {"kedua negara", "kedua pemerintah"} or (text in {"negara", "pemerintah"} and s.word(k - 1) == "kedua")
+
+
 class Coder:
     def __init__(self, lex: lexicon_mod.Lexicon | None = None):
         self.lex = lex or lexicon_mod.default()
@@ -193,7 +221,7 @@ class Coder:
         entity_codes = self._entity_codes(doc)
         has_parse = doc.has_annotation("DEP")
         events, explanations = [], []
-        recent_person: actors_mod.Actor | None = None
+        recent = Recent()
         sents = list(doc.sents)
         places = {i for i, t in ent_types.items() if t in ("GPE", "LOC")}
         sentence_actors = [actors_mod.find_actors(sent, ents, self.trigger_words, places) for sent in sents]
@@ -204,14 +232,12 @@ class Coder:
                               [f"{t.text}/{t.dep_}->{t.head.text}" for t in sent] if has_parse else [])
             for m in find_triggers(sent, self.lex):
                 roles = self._roles(s, m, has_parse)
-                ev = self._event(doc, s, m, roles, recent_person, name_codes, entity_codes)
+                ev = self._event(doc, s, m, roles, recent, name_codes, entity_codes)
                 exp.traces.append(roles.trace)
                 if ev:
                     events.append(ev)
                     exp.events.append(ev)
-            persons = [a for a in found if self._is_person(a, ent_types)]
-            if persons:
-                recent_person = persons[-1]
+            recent.update(found, lambda a: self._is_person(a, ent_types))
             explanations.append(exp)
         return explanations if explain else events
 
@@ -239,7 +265,7 @@ class Coder:
             roles.target = anaphoric_target(s, obj_end or end, roles)
         return roles
 
-    def _event(self, doc, s: Sentence, m: TriggerMatch, roles: Roles, recent_person, name_codes,
+    def _event(self, doc, s: Sentence, m: TriggerMatch, roles: Roles, recent: Recent, name_codes,
                entity_codes) -> dict | None:
         trig = m.form.trigger
         anchor = s.rel(m.start)
@@ -251,15 +277,16 @@ class Coder:
             if word in FIRST_PERSON and speaker:
                 roles.trace.append(f"source {source.text!r} = the quote's speaker {speaker.text!r}")
                 source = speaker
-            elif word in PERSONAL and recent_person:
-                roles.trace.append(f"source {source.text!r} = the last person named, {recent_person.text!r}")
-                source = recent_person
             elif word in {"anda", "kamu"}:
                 source = None
             else:
-                roles.trace.append(f"source {source.text!r}: pronoun left unresolved")
+                source = self._antecedent(s, source, recent, roles, "source")
         if target is not None and target.kind == "pronoun":
-            target = None
+            target = self._antecedent(s, target, recent, roles, "target", exclude=source)
+            target = None if target is not None and target.kind == "pronoun" else target
+        if source is not None and _both_countries(s, source) and len(recent.countries) >= 2 and target is None:
+            source, target = recent.countries[-2], recent.countries[-1]
+            roles.trace.append(f"'kedua negara' = the last two countries named, {source.text!r} and {target.text!r}")
         if source is None and target is None:
             roles.trace.append("dropped: no actor found")
             return None
@@ -318,6 +345,25 @@ class Coder:
         if a.entity_id:
             return ent_types.get(a.entity_id) == "PERSON"
         return a.kind == "name" and len(a.text.split()) >= 2 and not a.country
+
+    def _antecedent(self, s: Sentence, pronoun, recent: Recent, roles: Roles, label: str, exclude=None):
+        """ia/dia -> the last person named before it (this sentence first); mereka -> the last group."""
+        word = pronoun.text.lower()
+        before = [a for a in s.actors if a.end <= pronoun.start and a.kind != "pronoun" and not a.is_place
+                  and a is not exclude]
+        if word in PERSONAL:
+            here = [a for a in before if a.sector or (a.kind in ("entity", "name") and not a.country)]
+            found = here[-1] if here else recent.person
+        elif word == "mereka":  # a group named in an earlier sentence first: "Polisi meminta mereka ..."
+            here = [a for a in before if a.kind == "sector" and a.sector in COLLECTIVE]
+            found = recent.group or (here[-1] if here else None)
+        else:
+            found = None
+        if found is None or found is exclude:
+            roles.trace.append(f"{label} {pronoun.text!r}: pronoun left unresolved")
+            return pronoun
+        roles.trace.append(f"{label} {pronoun.text!r} = {found.text!r}, the last compatible actor named before it")
+        return found
 
     @staticmethod
     def _date(doc, s: Sentence, m: TriggerMatch) -> tuple[str | None, str | None]:
