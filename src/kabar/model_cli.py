@@ -82,7 +82,7 @@ def train(
     recipe: str = typer.Argument(..., help="ud, ner (the shipped pair), nergrit or nerp (benchmark models), or all."),
     data: Path = typer.Option(Path("../shared/data"), help="The data folder (../shared/data)."),
     work: Path = typer.Option(Path("training/output"), help="Where corpora, logs and models are written."),
-    ship: bool = typer.Option(False, help="After 'all' (or with ud and ner trained), assemble the shipped model."),
+    ship: bool = typer.Option(False, help="Then assemble the shipped model from the ud and ner models under --work, and score it."),
     limit: int = typer.Option(0, help="Use only the first N sentences of each file (quick runs)."),
     max_steps: int = typer.Option(0, help="Stop training after this many steps (0: the config's)."),
 ) -> None:

@@ -93,12 +93,22 @@ def fit(name: str, corpus: Path, out: Path, overrides: dict | None = None) -> Pa
     return out / "model-best"
 
 
+# Share-alike: the UD treebanks are CC BY-SA, so the trained pipeline is too.
+LICENSE = "CC BY-SA 4.0"
+CREDITS = [
+    "UD Indonesian-GSD (CC BY-SA 4.0)", "UD Indonesian-CSUI (CC BY-SA 4.0)",
+    "NERGrit via IndoNLU (Apache-2.0, NERGRIT contributors)", "NERP / PROSA via IndoNLU (Apache-2.0)",
+    "IdNER-news-2k (MIT)",
+]
+
+
 def assemble(ud_model: Path, ner_model: Path, target: Path, meta: dict) -> Path:
     """Join the UD pipeline and the entity recogniser into one pipeline saved at `target`."""
     nlp = spacy.load(ud_model)
     ner_nlp = spacy.load(ner_model)
     nlp.add_pipe("ner", source=ner_nlp)
-    nlp.meta.update({"name": "kabar_id", "version": meta.pop("version", "0.1.0")})
+    nlp.meta.update({"name": "kabar_id", "version": meta.pop("version", "0.1.0"), "license": LICENSE,
+                     "sources": CREDITS, "description": "kabar's Indonesian tagger, morphology, parser, lemmatizer and NER"})
     nlp.meta.setdefault("kabar", {}).update(meta)
     target.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(target)
