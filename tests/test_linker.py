@@ -117,3 +117,17 @@ def test_seed_article_end_to_end(seed_text, full_kb):
     assert {"Vladimir Putin", "Kim Jong Un", "Sergei Lavrov", "Alexander Novak", "Alexei Krivoruchko",
             "Mikhail Murashko", "Roman Starovoit", "Yuri Borisov", "Oleg Belozerov"} <= linked
     assert not {"Denis Monturov", "Andrei Belasov", "Oleg Kozemako"} & linked
+
+
+def test_slip_of_a_one_word_name_the_kb_knows(linker):
+    # the KB knows Joko Widodo as "Jokowi" (a quoted nickname in Wikidata's label)
+    doc = linker(make_doc("Presiden Jokow meresmikan jalan tol.", {"Jokow": []}, published=dt.date(2017, 3, 1)))
+    [flag] = flags(doc, "name_spelling")
+    assert flag.suggestion == "Jokowi" and flag.evidence["kb_id"] == "wd:Q3318231"
+
+
+def test_word_outside_any_entity_that_slips_a_linked_name(linker):
+    text = "Gubernur Anies Baswedan meninjau banjir. Aneis mengatakan pompa sudah bekerja."
+    doc = linker(make_doc(text, {"Anies Baswedan": ["Gubernur"]}, published=dt.date(2018, 1, 5)))
+    [flag] = flags(doc, "name_spelling")
+    assert flag.text == "Aneis" and flag.suggestion == "Anies"

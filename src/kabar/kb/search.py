@@ -17,7 +17,7 @@ from kabar.kb import keys
 
 COMMON_TOKEN = 5000  # a token in more names than this (Muhammad, Sergei) does not block alone
 MAX_NAMES = 4000     # names scored per query at most
-BLOCK_BUDGET = 1500  # names from the rarest query tokens' blocks; more tokens only while under it
+BLOCK_BUDGET = 400   # names from the rarest query tokens' blocks; more tokens only while under it
 
 
 class KBError(Exception):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rapidfuzz.distance import OSA
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -32,6 +33,7 @@ SPELLING_MIN = 0.8      # name similarity needed before context is even consider
 TOKEN_SLIP_MIN = 0.75   # the one differing token must be at least this close ...
 FIRST_LETTER_MIN = 0.85  # ... or this close when even its first letter differs (Kaya / Raya)
 MARGIN = 0.05           # the runner-up must be this much further away
+MONONYM_MIN = 0.8       # a lone word may be a slip of a one-word KB name (Jokowi) this close
 STRAY_MIN = 0.8         # a word outside every linked entity must be this close to a linked name's word
 
 
@@ -187,8 +189,12 @@ class Context:
         if self.title_contradicts(ent, best.entity_id):
             return []  # the title in the text says this is someone else
         strong = {"title", "linked"} & support.keys()
-        if not support or (len(query) == 1 and not strong):
-            return []  # a lone word needs the title or the full name elsewhere to back it
+        # A lone word needs the title or the full name elsewhere to back it, unless the KB
+        # knows the person by that one word (Jokowi, Moeldoko) and the slip is a small one.
+        known_by_one_word = (len(keys.tokens(best.matched)) == 1
+                             and OSA.normalized_similarity(*slip) >= MONONYM_MIN)  # letters, not skeleton
+        if not support or (len(query) == 1 and not strong and not known_by_one_word):
+            return []
         if len(keys.tokens(best.matched)) > len(query) and set(support) == {"home_country"}:
             return []  # part of a longer name and a slip: the home country is too little
         confidence = round(min(0.99, best.score * (0.8 + 0.1 * len(support))), 2)
