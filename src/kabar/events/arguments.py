@@ -198,6 +198,9 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
         if s.word(i - 1) in SAY_WORDS:
             roles.trace.append(f"skip {a.text!r}: speaker of an inserted '{s.word(i - 1)}' clause")
             continue
+        if _passive_verb(s.word(i - 1)):
+            roles.trace.append(f"skip {a.text!r}: agent of {s.word(i - 1)!r} before it")
+            continue
         # ", presiden Universitas X ," and ", Sumatera Utara ," describe the actor before; a name does not
         describes = not s.sent[i].text[:1].isupper() or a.is_place
         if s.word(i - 1) == "," and s.word(j) == "," and describes and any(s.rel(c.end) < i - 1 for c in cands):
@@ -270,6 +273,11 @@ def _modifies_noun(s: Sentence, k: int) -> bool:
     w = s.words[k]
     return w.isalpha() and s.sent[k].is_lower and w not in PREPS | ADVERBS | PREVERBAL | SHARED_SUBJECT | CLAUSE_BREAKS \
         and w not in {"dan", "atau", "yang", "bahwa"} and not _verb_like(w)
+
+
+def _passive_verb(w: str) -> bool:
+    """ "diteken", "ditangkap": a di- verb, whose bare actor after it is its agent."""
+    return len(w) > 4 and w.startswith("di") and w not in PREPS and w not in {"dia", "diri", "dirinya"}
 
 
 def _verb_like(w: str) -> bool:
