@@ -200,6 +200,8 @@ def test_purpose_clause_of_a_future_trip_is_future(nlp):
     ("Polisi menggeledah rumah tersangka Andi di Bekasi .", "COERCE", "1711"),
     ("Ketua DPR Bambang Soesatyo dilaporkan ke Bareskrim oleh sebuah LSM .", "ACCUSE", "115"),
     ("Presiden Jokowi menyambangi Kabul , Afghanistan .", "CONSULT", "042"),
+    ("KPK menetapkan Bupati Klaten Sri Hartini sebagai tersangka .", "ACCUSE", "1121"),
+    ("Amerika Serikat keluar dari kesepakatan nuklir dengan Iran .", "REJECT", "120"),
 ])
 def test_added_triggers(nlp, text, etype, cameo):
     assert one(nlp, text, etype)["cameo"] == cameo
@@ -216,6 +218,16 @@ def test_both_countries_are_the_last_two_named(nlp):
     text = "Menlu Indonesia menerima Menlu Malaysia di Bogor . Kedua negara menandatangani perjanjian perbatasan ."
     ev = one(nlp, text, "SUPPORT")
     assert (ev["source_actor"][:3], ev["target_actor"][:3]) == ("IDN", "MYS"), ev
+
+
+def test_agent_of_an_earlier_passive_is_not_the_subject(nlp):
+    evs = events(nlp, "Pengungsi yang tiba saat aturan itu diteken Presiden Trump , kemudian ditangkap di bandara .")
+    assert not [e for e in evs if e["type"] == "COERCE" and e["target_text"] == "Presiden Trump"], evs
+
+
+def test_relative_clause_on_a_sector_noun_with_its_adjective(nlp):
+    ev = one(nlp, "Dana itu untuk investasi di negara berkembang yang mendukung Israel di PBB .", "SUPPORT")
+    assert ev["source_text"] == "negara" and ev["target_text"] == "Israel"
 
 
 def test_dependency_parse_is_used_when_present(monkeypatch):

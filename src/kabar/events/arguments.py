@@ -241,6 +241,9 @@ def _relative_antecedent(s: Sentence, start: int, anchor: int) -> Actor | None:
         k -= 1
     if k >= 1 and s.words[k] == "yang":
         before = k - 2 if s.words[k - 1] == "," and k >= 2 else k - 1  # "AS , yang mengakui"
+        if s.owner[before] is None and before >= 1 and s.owner[before - 1] is not None \
+                and s.owner[before - 1].kind == "sector" and not s.words[before].startswith(("me", "di")):
+            return s.owner[before - 1]  # "negara berkembang yang mendukung": a sector noun and its adjective
         return s.owner[before] or NOT_AN_ACTOR
     return None
 
