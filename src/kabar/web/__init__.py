@@ -14,6 +14,13 @@ entities, events, same story), /entities/{id} (timeline, roles over time, articl
 API: /api/analyse, /api/ingest, /api/articles, /api/entities, /api/events, /api/flags,
 /api/counts, /api/stories; schema at /openapi.json.
 """
-from kabar.web.app import create_app
-
 __all__ = ["create_app"]
+
+
+def __getattr__(name):
+    # Imported on first use, so `kabar --help` and the other commands don't pay for FastAPI.
+    if name == "create_app":
+        from kabar.web.app import create_app
+
+        return create_app
+    raise AttributeError(name)
