@@ -230,6 +230,16 @@ def test_relative_clause_on_a_sector_noun_with_its_adjective(nlp):
     assert ev["source_text"] == "negara" and ev["target_text"] == "Israel"
 
 
+def test_time_clause_opening_with_its_verb_shares_the_subject(nlp):
+    ev = one(nlp, "Seorang militan ISIS berjalan ke pasar sesaat sebelum melakukan serangan bom .", "ASSAULT")
+    assert "militan" in ev["source_text"]
+
+
+def test_same_event_named_again_is_coded_once(nlp):
+    evs = events(nlp, "Raja Salman tiba di Moskow pada Rabu dalam kunjungan resmi pertama pemimpin kerajaan itu ke Rusia .")
+    assert [e["trigger"]["text"] for e in evs if e["type"] == "CONSULT"] == ["tiba"], evs
+
+
 def test_dependency_parse_is_used_when_present(monkeypatch):
     """With a parser in the pipeline its nsubj/obj/obl:agent fill what word order leaves open;
     with PARSE_FIRST they lead."""

@@ -36,6 +36,9 @@ CLAUSE_BREAKS = {
     "apabila", "kalau", "bila", "sedangkan", "yakni", "yaitu", "padahal", "hingga", "usai",
     "seusai", "selagi", "sebab", "mengingat", ";", ":", "“", "”", '"',
 }
+# "Ia menggendong bayi sebelum melakukan serangan": a time clause that opens with its verb
+# has the subject of the clause before.
+TEMPORAL = {"sebelum", "setelah", "sesudah", "usai", "seusai", "sesaat", "sejak", "selama"}
 # After these the verb shares the subject of the clause before ("tiba di X untuk bertemu").
 SHARED_SUBJECT = {"untuk", "guna", "dan", "lalu", "kemudian", "serta", "sambil", "seraya", "sekaligus"}
 LIGHT_VERBS = {
@@ -218,7 +221,8 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
         why = "first actor of the clause before" if leftmost else "nearest actor left of the trigger in its clause"
         roles.trace.append(f"{label} = {a.text!r}: {why}")
         return _lead(a, coordinated(s, a, roles))
-    if opener in SHARED_SUBJECT | PURPOSE and start > 0 and shared_hops:
+    if start > 0 and shared_hops and (opener in SHARED_SUBJECT | PURPOSE or (
+            opener in TEMPORAL and _verb_like(next((w for w in s.words[start:anchor + 1] if w not in ADVERBS), "")))):
         roles.trace.append(f"clause opened by {opener!r}: subject shared with the clause before")
         return subject(s, start - 1, roles, label, shared_hops - 1, leftmost=True)
     return None, []

@@ -203,6 +203,13 @@ def speaker_of(s: Sentence, quote: tuple[int, int]) -> actors_mod.Actor | None:
     return None
 
 
+def _names_again(s: Sentence, m: TriggerMatch, ev: dict, coded: list[dict]) -> bool:
+    """"tiba di Moskow dalam kunjungan resmi ke Rusia": the nominal names the arrival again."""
+    k = s.rel(m.start)
+    return m.form.voice == "nominal" and s.word(k - 1) in {"dalam", "pada"} and any(
+        e["type"] == ev["type"] for e in coded)
+
+
 def _both_countries(s: Sentence, a: actors_mod.Actor) -> bool:
     """"kedua negara" (both countries): the two countries the article has named last."""
     k = s.rel(a.start)
@@ -230,11 +237,16 @@ class Coder:
             s = Sentence(sent, found)
             exp = Explanation(sent.text, [f"{a.text} [{a.kind}{' ' + a.code if a.code else ''}]" for a in found],
                               [f"{t.text}/{t.dep_}->{t.head.text}" for t in sent] if has_parse else [])
+            coded: list[dict] = []
             for m in find_triggers(sent, self.lex):
                 roles = self._roles(s, m, has_parse)
                 ev = self._event(doc, s, m, roles, recent, name_codes, entity_codes)
                 exp.traces.append(roles.trace)
+                if ev and _names_again(s, m, ev, coded):
+                    roles.trace.append("dropped: 'dalam/pada' + the same type names the event just coded again")
+                    ev = None
                 if ev:
+                    coded.append(ev)
                     events.append(ev)
                     exp.events.append(ev)
             recent.update(found, lambda a: self._is_person(a, ent_types))
