@@ -201,10 +201,12 @@ def test_purpose_clause_of_a_future_trip_is_future(nlp):
     ("Ketua DPR Bambang Soesatyo dilaporkan ke Bareskrim oleh sebuah LSM .", "ACCUSE", "115"),
     ("Presiden Jokowi menyambangi Kabul , Afghanistan .", "CONSULT", "042"),
     ("KPK menetapkan Bupati Klaten Sri Hartini sebagai tersangka .", "ACCUSE", "1121"),
+    ("Novanto ditetapkan KPK sebagai tersangka .", "ACCUSE", "1121"),
     ("Amerika Serikat keluar dari kesepakatan nuklir dengan Iran .", "REJECT", "120"),
 ])
 def test_added_triggers(nlp, text, etype, cameo):
-    assert one(nlp, text, etype)["cameo"] == cameo
+    ev = one(nlp, text, etype)
+    assert ev["cameo"] == cameo and ev["source_text"], ev
 
 
 def test_pronouns_take_the_last_compatible_actor(nlp):

@@ -427,11 +427,12 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
         subj, _ = subject(s, trig_start, roles, "target")
         roles.target = subj
         roles.source = after(s, rest, ("oleh",), roles, "source", exclude=[subj], object_ok=False)
-        if roles.source is None:
-            k = rest
+        for k in dict.fromkeys((trig_end, rest)):  # "ditetapkan KPK sebagai tersangka", "diserang sekelompok X"
+            if roles.source is not None:
+                break
             while s.word(k) in QUANTIFIERS and s.owner[k] is None:
                 k += 1
-            nxt = next((a for a in s.actors if s.rel(a.start) == k and a.kind != "pronoun"), None)
+            nxt = next((a for a in s.actors if s.rel(a.start) == k and a.kind != "pronoun" and a is not subj), None)
             if nxt:
                 roles.source = nxt
                 roles.trace.append(f"source = {nxt.text!r}: agent right after the passive verb")
