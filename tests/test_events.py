@@ -242,6 +242,11 @@ def test_same_event_named_again_is_coded_once(nlp):
     assert [e["trigger"]["text"] for e in evs if e["type"] == "CONSULT"] == ["tiba"], evs
 
 
+def test_openness_to_talks_is_intent(nlp):
+    ev = one(nlp, "Menlu Jepang Taro Kono membuka peluang berunding dengan Rusia .", "AGREE")
+    assert ev["source_text"].endswith("Taro Kono") and ev["hypothetical"]
+
+
 def test_dependency_parse_is_used_when_present(monkeypatch):
     """With a parser in the pipeline its nsubj/obj/obl:agent fill what word order leaves open;
     with PARSE_FIRST they lead."""

@@ -17,7 +17,7 @@ from kabar.events.arguments import PURPOSE, Roles, Sentence, anaphoric_target, p
 NEGATION = {"tidak", "tak", "belum", "bukan", "tanpa", "enggan", "gagal", "batal", "urung"}
 FUTURE = {
     "akan", "bakal", "berencana", "ingin", "hendak", "berniat", "siap", "bersedia", "mau", "bermaksud",
-    "berharap", "rencananya",
+    "berharap", "rencananya", "kemungkinan", "peluang",  # "membuka kemungkinan berunding": intent
 }
 MODAL = {"bisa", "dapat", "mungkin", "boleh", "harus", "perlu", "seharusnya", "sebaiknya", "berpeluang", "diharapkan"}
 INTERVIEW = {"saat", "ketika", "sewaktu", "waktu", "usai", "seusai", "tatkala"}
