@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from spacy.tokens import Doc  # noqa: E402
 
-from kabar.corpora import LABEL_MAP, read_tagged  # noqa: E402
+from kabar.training.corpora import LABEL_MAP, read_tagged  # noqa: E402
 from kabar.nlp import places  # noqa: E402
 from kabar.nlp.pipeline import build_nlp  # noqa: E402
 from kabar.read import Article, read_inputs  # noqa: E402

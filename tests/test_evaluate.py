@@ -9,7 +9,7 @@ import pytest
 from spacy.vocab import Vocab
 
 from conftest import DATA
-from kabar import corpora
+from kabar.training import corpora
 from kabar.nlp.model import SHIPPED
 
 

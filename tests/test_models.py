@@ -7,7 +7,7 @@ import pytest
 
 from kabar.nlp.model import SHIPPED, ModelError, load_model, model_path
 from kabar.nlp.pipeline import build_nlp
-from kabar.train import SHIP_TESTS
+from kabar.training.recipes import SHIP_TESTS
 
 pytestmark = pytest.mark.skipif(not (SHIPPED / "meta.json").exists(), reason="no shipped model")
 

@@ -8,8 +8,8 @@ import sys
 import spacy
 
 from conftest import DATA
-from kabar import corpora, train
-from kabar.evaluate import evaluate_ner
+from kabar.training import corpora, recipes as train
+from kabar.training.evaluate import evaluate_ner
 
 # A narrow, shallow network and few steps: enough to learn the common names in a few minutes.
 TINY = {

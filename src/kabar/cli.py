@@ -71,7 +71,7 @@ from kabar.web.cli import serve  # noqa: E402  (kabar serve: API and web UI)
 
 app.command()(serve)
 
-from kabar.model_cli import evaluate_app, train  # noqa: E402  (trained models: score and rebuild)
+from kabar.training.cli import evaluate_app, train  # noqa: E402  (trained models: score and rebuild)
 app.add_typer(evaluate_app, name="evaluate")
 app.command("train")(train)
 

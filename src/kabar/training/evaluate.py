@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kabar import corpora
+from kabar.training import corpora
 
 
 @dataclass

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from kabar import corpora
+from kabar.training import corpora
 
 evaluate_app = typer.Typer(help="Score a trained model on a gold test file.", no_args_is_help=True)
 
@@ -45,12 +45,12 @@ def evaluate_ner_cmd(
     as_json: bool = typer.Option(False, "--json", help="End with one JSON line {p, r, f, n} in percent."),
 ) -> None:
     """Entity precision, recall and F1 (exact spans), per label and overall."""
-    from kabar.evaluate import evaluate_ner
+    from kabar.training.evaluate import evaluate_ner
 
     sentences = _read(corpora.read_tagged, testfile, encoding=encoding)
     score = evaluate_ner(_load(model), sentences)
     if score.mapped:
-        typer.echo("file labels mapped to the model's by kabar's label map (kabar.corpora.LABEL_MAP)")
+        typer.echo("file labels mapped to the model's by kabar's label map (kabar.training.corpora.LABEL_MAP)")
     if score.left_out:
         typer.echo(f"left out (no counterpart in the model): {', '.join(score.left_out)}")
     typer.echo(f"{'label':<14}{'P':>8}{'R':>8}{'F1':>8}{'gold':>7}")
@@ -68,7 +68,7 @@ def evaluate_parser_cmd(
     as_json: bool = typer.Option(False, "--json", help="End with one JSON line {upos, uas, las, n} in percent."),
 ) -> None:
     """UPOS accuracy, UAS and LAS on gold words."""
-    from kabar.evaluate import evaluate_parser
+    from kabar.training.evaluate import evaluate_parser
 
     sentences = _read(corpora.read_conllu, testfile)
     score = evaluate_parser(_load(model), sentences)
@@ -87,7 +87,7 @@ def train(
     max_steps: int = typer.Option(0, help="Stop training after this many steps (0: the config's)."),
 ) -> None:
     """Rebuild a model from the data sets, with the configs in training/."""
-    from kabar import train as recipes
+    from kabar.training import recipes
 
     names = ["ud", "ner"] if recipe == "all" else [recipe]
     for name in names:

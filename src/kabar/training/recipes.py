@@ -17,9 +17,9 @@ import spacy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from kabar import corpora
+from kabar.training import corpora
 
-TRAINING_DIR = Path(__file__).resolve().parents[2] / "training"
+TRAINING_DIR = Path(__file__).resolve().parents[3] / "training"
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ SHIP_TESTS = {
 
 def ship(work: Path, data: Path, target: Path | None = None) -> Path:
     """Assemble work/ud + work/ner into the shipped model, scoring it on the test sets."""
-    from kabar.evaluate import evaluate_ner, evaluate_parser
+    from kabar.training.evaluate import evaluate_ner, evaluate_parser
     from kabar.nlp.model import SHIPPED
 
     target = target or SHIPPED
