@@ -202,6 +202,8 @@ def test_purpose_clause_of_a_future_trip_is_future(nlp):
     ("Presiden Jokowi menyambangi Kabul , Afghanistan .", "CONSULT", "042"),
     ("KPK menetapkan Bupati Klaten Sri Hartini sebagai tersangka .", "ACCUSE", "1121"),
     ("Novanto ditetapkan KPK sebagai tersangka .", "ACCUSE", "1121"),
+    ("Partai Golkar resmi mengusung Ridwan Kamil dalam Pilkada Jawa Barat .", "SUPPORT", "051"),
+    ("KPK memanggil Ketua DPR Setya Novanto sebagai saksi .", "ACCUSE", "090"),
     ("Amerika Serikat keluar dari kesepakatan nuklir dengan Iran .", "REJECT", "120"),
 ])
 def test_added_triggers(nlp, text, etype, cameo):
