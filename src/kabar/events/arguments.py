@@ -393,7 +393,7 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
             if s.word(k) == "antara" and k + 1 < len(s.words):
                 k += 1  # "kerja sama antara A dan B"
             nxt = s.owner[k] if k < len(s.words) else None
-            if nxt is not None and nxt.kind != "pronoun" and s.rel(nxt.start) == k:
+            if nxt is not None and s.rel(nxt.start) == k:  # a pronoun too ("pertemuan kami"): resolved later
                 setattr(roles, role, nxt)
                 roles.trace.append(f"{role} = {nxt.text!r}: possessor of the nominal")
                 rest = s.rel(nxt.end)
