@@ -127,10 +127,15 @@ def main() -> None:
         build(kb_path, [str(s) for s in KB_SOURCES])
     kb = KB(kb_path)
     rng = random.Random(args.seed)
-    gold = correct = flagged = unaltered_flags = 0
+    gold = correct = flagged = unaltered_flags = errors = 0
     started = time.perf_counter()
     for art_id, text, published in articles(args.articles, args.skip):
-        original = kabar.analyze(text, published=published, kb=str(kb_path))
+        try:
+            original = kabar.analyze(text, published=published, kb=str(kb_path))
+        except Exception as err:  # noqa: BLE001  (another stage's bug must not end the evaluation)
+            errors += 1
+            print(f"ERROR {art_id}: {type(err).__name__}: {err}", file=sys.stderr)
+            continue
         choice = pick_alteration(original, kb, rng)
         if choice is None:
             continue
@@ -166,6 +171,8 @@ def main() -> None:
           f"{flagged} flags, {correct} right")
     print(f"precision {precision:.3f}  recall {recall:.3f}  ({elapsed:.0f} s)")
     print(f"flags already on the unaltered articles (not scored; review with --show): {unaltered_flags}")
+    if errors:
+        print(f"articles skipped because the pipeline failed on them: {errors}")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ _ID = [
     ("menteri", "minister"), ("menlu", "minister foreign affairs"), ("menhan", "minister defence"),
     ("mendagri", "minister interior"), ("menkeu", "minister finance"), ("mendag", "minister trade"),
     ("menkes", "minister health"), ("wapres", "vice president"), ("kapolri", "head police"),
-    ("ketua umum", "chairman"),
+    ("ketua umum", "chairman"), ("dki jakarta", "jakarta"), ("dki", "jakarta"),
     ("wakil", "deputy"), ("pertama", "first"), ("presiden", "president"), ("gubernur", "governor"),
     ("bupati", "regent"), ("ketua", "chairman"), ("kepala", "head"), ("direktur", "director"),
     ("pemimpin", "leader"), ("panglima", "commander"), ("sekretaris", "secretary"), ("raja", "king"),
