@@ -131,3 +131,21 @@ def test_word_outside_any_entity_that_slips_a_linked_name(linker):
     doc = linker(make_doc(text, {"Anies Baswedan": ["Gubernur"]}, published=dt.date(2018, 1, 5)))
     [flag] = flags(doc, "name_spelling")
     assert flag.text == "Aneis" and flag.suggestion == "Anies"
+
+
+def test_cli_analyze_with_kb(full_kb):
+    import json
+    import subprocess
+    import sys
+
+    from conftest import SEED
+
+    r = subprocess.run([sys.executable, "-m", "kabar", "analyze", str(SEED), "--kb", str(full_kb), "--format", "json"],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    report = json.loads(r.stdout.splitlines()[0])
+    spelling = {f["text"]: f["suggestion"] for f in report["flags"] if f["kind"] == "name_spelling"}
+    assert spelling["Andrei Belasov"] == "Andrei Belousov" and len(spelling) == 3
+    r = subprocess.run([sys.executable, "-m", "kabar", "analyze", str(SEED), "--kb", "/nonexistent/kb.sqlite"],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode != 0 and "kb.sqlite" in r.stderr
