@@ -106,3 +106,9 @@ def test_indosum_crawl_time_anchors_articles_without_a_full_dateline():
                             collected=dt.date(2017, 3, 28))
     report = kabar.analyze_article(undated)
     assert (report.published, report.published_from) == ("2017-03-28", "collected")
+
+
+def test_dateline_with_a_non_breaking_space():
+    """Real IndoSum text has "Minggu\\xa0(4/2/2018)"-style datelines."""
+    date = find_dateline("Jakarta - Presiden hadir, Minggu \xa0(4/2/2018).", None)
+    assert date.value == "2018-02-04" and date.extra["weekday_matches"]

@@ -102,7 +102,7 @@ def find_dateline(text: str, published: dt.date | None) -> DateMention | None:
             continue  # "(31/2)" is not a date; look for the next one
         if not m["y"] and date > published + dt.timedelta(days=7):
             date = _previous_year(date)  # "Kamis (28/12)" in an article published 2 January
-        weekday = WEEKDAYS[m.group(0).split("(")[0].strip(" ,").lower()]
+        weekday = WEEKDAYS[m.group(0).split("(")[0].replace(",", " ").strip().lower()]
         return DateMention(m.start(), m.end(), m.group(0), date.isoformat() if date else None, "day",
                            {"partial": not m["y"], "weekday_matches": date is not None and date.weekday() == weekday})
     return None
