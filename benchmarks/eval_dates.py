@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import os
 import re
 import time
 from collections import Counter
@@ -22,11 +20,10 @@ from pathlib import Path
 import dateparser
 
 from kabar.nlp.dates import find_dates
-from kabar.read.detokenize import detokenize
+from indosum_gold import load_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "benchmarks" / "data" / "dates_gold.tsv"
-INDOSUM = Path(os.environ.get("KABAR_SHARED", ROOT.parent / "shared")) / "data" / "indosum"
 
 
 def load_gold(path: Path) -> list[dict]:
@@ -38,21 +35,6 @@ def load_gold(path: Path) -> list[dict]:
         rows.append({"id": ident, "occurrence": int(occurrence), "expression": expression,
                      "value": None if value == "None" else value, "granularity": granularity})
     return rows
-
-
-def load_articles(ids: set[str]) -> dict[str, str]:
-    texts = {}
-    for part in sorted(INDOSUM.glob("dev.*.jsonl")):
-        with open(part, encoding="utf-8") as lines:
-            for line in lines:
-                article = json.loads(line)
-                key = article["id"].split("-")[0]
-                if key in ids and key not in texts:
-                    texts[key] = detokenize(article["paragraphs"])
-    missing = ids - set(texts)
-    if missing:
-        raise SystemExit(f"{INDOSUM}: articles not found: {sorted(missing)}")
-    return texts
 
 
 def published(ident: str) -> dt.date:

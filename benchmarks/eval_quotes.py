@@ -11,17 +11,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import os
 import time
 from pathlib import Path
 
 import kabar
-from kabar.read.detokenize import detokenize
+from indosum_gold import load_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "benchmarks" / "data" / "quotes_gold.tsv"
-INDOSUM = Path(os.environ.get("KABAR_SHARED", ROOT.parent / "shared")) / "data" / "indosum"
 
 
 def load_gold() -> list[tuple[str, str, str]]:
@@ -31,18 +28,6 @@ def load_gold() -> list[tuple[str, str, str]]:
             ident, opening, speaker = line.split("\t")
             rows.append((ident, opening, speaker))
     return rows
-
-
-def load_articles(ids: set[str]) -> dict[str, str]:
-    texts = {}
-    for part in sorted(INDOSUM.glob("dev.*.jsonl")):
-        with open(part, encoding="utf-8") as lines:
-            for line in lines:
-                article = json.loads(line)
-                key = article["id"].split("-")[0]
-                if key in ids and key not in texts:
-                    texts[key] = detokenize(article["paragraphs"])
-    return texts
 
 
 def main() -> None:
