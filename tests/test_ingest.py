@@ -51,22 +51,22 @@ def consistent(url: str) -> tuple[int, int]:
 def test_ingest_is_idempotent_and_reanalyses_changed_articles(tmp_path):
     # SQLite only: the same replace-by-key path is tested on PostgreSQL in test_store.py and by
     # the SIGKILL test below.
-    db_url = str(tmp_path / "kabar.db")
+    db_path = str(tmp_path / "kabar.db")
     records = indosum_records(4)
     corpus = write_jsonl(tmp_path / "dev.jsonl", records + records[:1])  # one repeated
-    run = kabar("ingest", corpus, "--db", db_url, "--jobs", "2")
+    run = kabar("ingest", corpus, "--db", db_path, "--jobs", "2")
     assert run.returncode == 0, run.stderr
     assert "4 stored (4 new, 0 changed), 0 unchanged, 1 repeated, 0 failed" in run.stderr
-    assert consistent(db_url) == (4, 4)
+    assert consistent(db_path) == (4, 4)
 
-    again = kabar("ingest", corpus, "--db", db_url, "--jobs", "1")
+    again = kabar("ingest", corpus, "--db", db_path, "--jobs", "1")
     assert "0 stored (0 new, 0 changed), 4 unchanged" in again.stderr
 
     records[2]["paragraphs"][0][0] = ["Berita", "ini", "diperbarui", "."] + records[2]["paragraphs"][0][0]
-    changed = kabar("ingest", write_jsonl(tmp_path / "dev.jsonl", records), "--db", db_url, "--jobs", "1")
+    changed = kabar("ingest", write_jsonl(tmp_path / "dev.jsonl", records), "--db", db_path, "--jobs", "1")
     assert "1 stored (0 new, 1 changed), 3 unchanged" in changed.stderr
-    assert consistent(db_url) == (4, 4)
-    with Store.open(db_url) as store:
+    assert consistent(db_path) == (4, 4)
+    with Store.open(db_path) as store:
         assert "Berita ini diperbarui" in store.get_article(records[2]["id"])["text"]
 
 

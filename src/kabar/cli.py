@@ -7,6 +7,12 @@ from typing import Optional
 
 import typer
 
+from kabar.events.cli import explain as explain_events
+from kabar.kb.cli import kb_app
+from kabar.store.cli import events_app, register as register_store
+from kabar.training.cli import evaluate_app, train
+from kabar.web.cli import serve
+
 app = typer.Typer(help="kabar: read news, get entities, dates, quotes, events and flags.", no_args_is_help=True)
 
 
@@ -67,20 +73,11 @@ def analyze(
         raise typer.Exit(1)
 
 
-from kabar.web.cli import serve  # noqa: E402  (kabar serve: API and web UI)
-
-app.command()(serve)
-
-from kabar.training.cli import evaluate_app, train  # noqa: E402  (trained models: score and rebuild)
-app.add_typer(evaluate_app, name="evaluate")
-app.command("train")(train)
-
-from kabar.store.cli import register as register_store  # noqa: E402  (ingest, events, export, counts)
-register_store(app)
-
-from kabar.events.cli import explain as explain_events  # noqa: E402  (kabar events explain "...")
-from kabar.store.cli import events_app  # noqa: E402
-events_app.command("explain")(explain_events)
-
-from kabar.kb.cli import kb_app  # noqa: E402  (kabar kb build/pull/search/stats)
-app.add_typer(kb_app, name="kb")
+# The other commands live beside the stage they drive; each module keeps its heavy imports
+# inside its commands, so `kabar --help` stays quick.
+app.command()(serve)                                  # kabar serve: API and web UI
+app.command("train")(train)                           # rebuild the shipped model
+app.add_typer(evaluate_app, name="evaluate")          # score a model on a test set
+register_store(app)                                   # ingest, events, export, counts, stories
+events_app.command("explain")(explain_events)         # kabar events explain "..."
+app.add_typer(kb_app, name="kb")                      # kabar kb build/pull/search/stats

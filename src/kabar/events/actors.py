@@ -185,7 +185,6 @@ def find_actors(sent, ents: list[tuple[int, int, str]], trigger_words: set[str],
                 places: set[str] = frozenset()) -> list[Actor]:
     """Actor phrases in one sentence, left to right, not overlapping. `places`: ids of the
     entities that are places (GPE, LOC)."""
-    doc = sent.doc
     vocab = vocabulary()
     words = [t.text.lower() for t in sent]
     base = sent.start

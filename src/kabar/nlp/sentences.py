@@ -5,7 +5,6 @@ or after abbreviations; news articles often lack the space after a period, too.
 """
 from __future__ import annotations
 
-import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -32,7 +31,6 @@ def kabar_sentences(doc: Doc) -> Doc:
     starts = [False] * len(doc)
     starts[0] = True
     for i, tok in enumerate(doc[:-1]):
-        nxt = doc[i + 1]
         if "\n" in tok.text or "\n" in tok.whitespace_:
             starts[i + 1] = True
             continue
