@@ -244,6 +244,14 @@ def test_same_event_named_again_is_coded_once(nlp):
     assert [e["trigger"]["text"] for e in evs if e["type"] == "CONSULT"] == ["tiba"], evs
 
 
+def test_nominal_and_its_verb_in_one_sentence_are_one_event(nlp):
+    # the nominal ("seruan") has no target, the verb ("meminta") has one: one event, with the target
+    evs = events(nlp, "Warga menolak seruan dari tentara yang meminta mereka meninggalkan desa itu .")
+    req = [e for e in evs if e["type"] == "REQUEST"]
+    assert len(req) == 1 and req[0]["source_text"] == "tentara", evs
+    assert req[0]["trigger"]["text"] == "meminta"
+
+
 def test_openness_to_talks_is_intent(nlp):
     ev = one(nlp, "Menlu Jepang Taro Kono membuka peluang berunding dengan Rusia .", "AGREE")
     assert ev["source_text"].endswith("Taro Kono") and ev["hypothetical"]

@@ -210,6 +210,19 @@ def _names_again(s: Sentence, m: TriggerMatch, ev: dict, coded: list[dict]) -> b
         e["type"] == ev["type"] for e in coded)
 
 
+def _repeats(ev: dict, coded: list[dict]) -> dict | None:
+    """"imbauan dari polisi yang meminta mereka ...", "Kunjungan X ... kunjungan X": one sentence
+    naming the same act twice (a nominal and its verb) is one event. Returns the earlier event
+    with the same type and source whose target agrees or is missing on one side."""
+    if ev["source_text"] is None:
+        return None
+    for e in coded:
+        if e["type"] == ev["type"] and e["source_text"] == ev["source_text"] and (
+                e["target_text"] is None or ev["target_text"] is None or e["target_text"] == ev["target_text"]):
+            return e
+    return None
+
+
 def _both_countries(s: Sentence, a: actors_mod.Actor) -> bool:
     """"kedua negara" (both countries): the two countries the article has named last."""
     k = s.rel(a.start)
@@ -244,6 +257,14 @@ class Coder:
                 exp.traces.append(roles.trace)
                 if ev and _names_again(s, m, ev, coded):
                     roles.trace.append("dropped: 'dalam/pada' + the same type names the event just coded again")
+                    ev = None
+                if ev and (dup := _repeats(ev, coded)) is not None:
+                    if dup["target_text"] is None and ev["target_text"] is not None:
+                        roles.trace.append("replaces the same event coded before without its target")
+                        for lst in (coded, events, exp.events):
+                            lst[lst.index(dup)] = ev
+                    else:
+                        roles.trace.append("dropped: the same type and source were coded already in this sentence")
                     ev = None
                 if ev:
                     coded.append(ev)
