@@ -252,6 +252,26 @@ def test_nominal_and_its_verb_in_one_sentence_are_one_event(nlp):
     assert req[0]["trigger"]["text"] == "meminta"
 
 
+def test_relative_clause_after_an_apposition_is_about_the_first_actor(nlp):
+    ev = one(nlp, "Anggota DPR Budi Santoso mendukung Badan Pengawas Obat , Kementerian Kesehatan , yang akan "
+                  "memeriksa PT Farmasi Jaya .", "ACCUSE")
+    assert ev["source_text"].startswith("Badan Pengawas Obat"), ev
+
+
+def test_spaces_and_adverbs_do_not_break_or_extend_actors(nlp):
+    ev = one(nlp, "Mabes Polri menahan Jenderal   Budi Gunawan di Jakarta .", "COERCE")
+    assert ev["target_text"].endswith("Budi Gunawan") and ev["target_text"].startswith("Jenderal"), ev
+    ev = one(nlp, "Ia diam karena polisi sedang Olah TKP dan memeriksa sejumlah saksi .", "ACCUSE")
+    assert ev["source_text"] == "polisi", ev
+
+
+def test_nominal_possessors_joined_by_dan_act_together(nlp):
+    ev = one(nlp, "Hakim membacakan dakwaan Irman dan Sugiharto di pengadilan .", "ACCUSE")
+    assert ev["target_text"] != "Sugiharto", ev
+    ev = one(nlp, "Pertemuan Jokowi dan Putin berlangsung di Moskow .", "CONSULT")
+    assert ev["source_text"] == "Jokowi" and ev["target_text"] == "Putin", ev
+
+
 def test_openness_to_talks_is_intent(nlp):
     ev = one(nlp, "Menlu Jepang Taro Kono membuka peluang berunding dengan Rusia .", "AGREE")
     assert ev["source_text"].endswith("Taro Kono") and ev["hypothetical"]

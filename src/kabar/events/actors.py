@@ -24,6 +24,9 @@ LINK_STOP = {
     "dan", "atau", "di", "ke", "dari", "yang", "untuk", "dengan", "oleh", "pada", "kepada", "terhadap",
     "bagi", "atas", "dalam", "itu", "ini", "tersebut",
 }
+# Adverbs and auxiliaries never join a sector noun to a capitalised word ("polisi sedang Olah TKP").
+ADVERBS = {"sedang", "telah", "sudah", "akan", "juga", "masih", "belum", "pernah", "sempat", "tidak", "tak", "pun", "lalu",
+           "kemudian", "segera", "terus", "baru", "kini"}
 CALENDAR = {
     "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "januari", "februari",
     "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november",
@@ -221,6 +224,11 @@ def find_actors(sent, ents: list[tuple[int, int, str]], trigger_words: set[str],
         elif kind[i] is None and words[i] in PRONOUNS:
             kind[i] = "pronoun"
         i += 1
+    # "Jenderal   Gatot Nurmantyo": a run of spaces (a token of its own) does not split a name.
+    for i in range(1, n - 1):
+        if sent[i].is_space and kind[i] is None and kind[i - 1] not in (None, "pronoun") \
+                and kind[i + 1] not in (None, "pronoun"):
+            kind[i] = "link"
     # "Kesatuan Pelaut Indonesia ( KPI )": an abbreviation in brackets belongs to the name before.
     for i in range(1, n - 2):
         if words[i] == "(" and kind[i - 1] not in (None, "pronoun") and kind[i + 1] in ("name", "entity", "country") \
@@ -232,6 +240,7 @@ def find_actors(sent, ents: list[tuple[int, int, str]], trigger_words: set[str],
             for gap in (1, 2):
                 j = i + gap + 1
                 plain = all(kind[k] is None and sent[k].is_alpha and sent[k].is_lower and words[k] not in LINK_STOP
+                            and words[k] not in ADVERBS
                             and words[k] not in trigger_words and not _verb_shaped(words[k])
                             for k in range(i + 1, min(j, n)))
                 if j < n and plain and kind[j] in ("country", "name", "entity") and sent[j].text[:1].isupper():

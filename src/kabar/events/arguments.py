@@ -248,8 +248,22 @@ def _relative_antecedent(s: Sentence, start: int, anchor: int) -> Actor | None:
         if s.owner[before] is None and before >= 1 and s.owner[before - 1] is not None \
                 and s.owner[before - 1].kind == "sector" and not s.words[before].startswith(("me", "di")):
             return s.owner[before - 1]  # "negara berkembang yang mendukung": a sector noun and its adjective
-        return s.owner[before] or NOT_AN_ACTOR
+        a = s.owner[before]
+        if a is not None and s.word(k - 1) == ",":
+            a = _described(s, a)
+        return a or NOT_AN_ACTOR
     return None
+
+
+def _described(s: Sentence, a: Actor) -> Actor:
+    """"Direktorat Jenderal Pajak , Kementerian Keuangan , yang": an actor between commas right
+    after another one describes it; the relative clause is about the first, unless that one is
+    only a title ("Presiden Rusia , Vladimir Putin , yang")."""
+    i = s.rel(a.start) - 1
+    first = s.owner[i - 1] if i >= 1 and s.word(i) == "," else None
+    if first is None or first.kind in ("sector", "pronoun") or s.prep_before(first):
+        return a
+    return first
 
 
 def _plain_subject(s: Sentence, start: int, anchor: int) -> int | None:
@@ -397,7 +411,9 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
                 setattr(roles, role, nxt)
                 roles.trace.append(f"{role} = {nxt.text!r}: possessor of the nominal")
                 rest = s.rel(nxt.end)
-                if not patient_first and s.word(rest) in {"dan", "dengan"} and rest + 1 < len(s.words) \
+                # "pertemuan A dan B" is A with B; "dakwaan A dan B" accuses both, neither the other
+                joins = {"dan", "dengan"} if trigger.cameo in RECIPROCAL else {"dengan"}
+                if not patient_first and s.word(rest) in joins and rest + 1 < len(s.words) \
                         and s.owner[rest + 1] is not None:
                     roles.target = s.owner[rest + 1]
                     roles.trace.append(f"target = {roles.target.text!r}: joined by {s.word(rest)!r}")
