@@ -272,6 +272,19 @@ def test_nominal_possessors_joined_by_dan_act_together(nlp):
     assert ev["source_text"] == "Jokowi" and ev["target_text"] == "Putin", ev
 
 
+def test_dateline_is_no_actor_and_embedded_question_has_its_own_subject(nlp):
+    ev = one(nlp, "Merdeka.com - Budi Santoso ( 38 ) nekat membunuh tetangganya di Semarang .", "ASSAULT")
+    assert ev["source_text"] == "Budi Santoso", ev
+    ev = one(nlp, "Dia tidak mengungkap kapan penyidik bertolak ke Arab Saudi untuk memeriksa Rizieq Shihab .", "ACCUSE")
+    assert ev["source_text"] == "penyidik" and ev["target_text"] == "Rizieq Shihab", ev
+
+
+def test_place_after_a_chain_of_place_names_is_no_subject(nlp):
+    ev = one(nlp, "Boy menjelaskan , Nadir dijemput di Bandara Juanda , Surabaya , Jawa Timur setelah "
+                  "dideportasi oleh otoritas Turki .", "COERCE")
+    assert ev["target_text"] == "Nadir" and ev["source_text"] == "otoritas Turki", ev
+
+
 def test_openness_to_talks_is_intent(nlp):
     ev = one(nlp, "Menlu Jepang Taro Kono membuka peluang berunding dengan Rusia .", "AGREE")
     assert ev["source_text"].endswith("Taro Kono") and ev["hypothetical"]

@@ -35,6 +35,7 @@ CLAUSE_BREAKS = {
     "supaya", "namun", "tetapi", "tapi", "sementara", "meski", "meskipun", "walaupun", "jika",
     "apabila", "kalau", "bila", "sedangkan", "yakni", "yaitu", "padahal", "hingga", "usai",
     "seusai", "selagi", "sebab", "mengingat", ";", ":", "“", "”", '"',
+    "kapan", "apakah", "mengapa", "bagaimana", "siapa",  # an embedded question has its own subject
 }
 # "Ia menggendong bayi sebelum melakukan serangan": a time clause that opens with its verb
 # has the subject of the clause before.
@@ -54,11 +55,12 @@ ASK_VERBS = {"mohon", "memohon", "meminta", "minta", "mengharapkan", "berharap",
 PREVERBAL = {"baru-baru", "ini", "kemarin", "pada", "hari", "sebelumnya", "kini", "selalu", "sering",
              "hanya", "pula", "lagi", "mulai", "segera", "justru", "memang", "sendiri", "itu", "tersebut",
              "begitu", "saja", "sama", "sekali", "sangat", "semakin", "aktif", "tegas", "terbuka",
-             "kembali", "akhirnya", "selama", "bersama-sama", "saling", "turut", "ikut", "malah", "pun",
+             "kembali", "akhirnya", "selama", "bersama-sama", "saling", "turut", "ikut", "malah", "pun", "nekat",
              "(", ")", "/", "-", "–"}
 ANAPHORIC = {"tersebut", "itu", "ini"}
 PURPOSE = {"untuk", "guna", "agar", "supaya"}
 DASHES = {"-", "–", "—", "--"}
+DATELINE_REACH = 8  # a dash this near the start of a sentence ends its dateline
 # After these, listed actors are examples of the one before ("senator, seperti A, B dan C").
 LIST_OPENERS = {"yang", "seperti", "termasuk", "antaranya"}
 SAY_WORDS = {"kata", "ujar", "tutur", "ucap", "ungkap", "jelas", "tegas", "menurut"}
@@ -106,6 +108,9 @@ class Sentence:
         self.sent = sent
         self.base = sent.start
         self.words = [t.text.lower() for t in sent]
+        dateline = _dateline_end(sent)
+        if dateline is not None:  # "Merdeka.com - ...", "Jakarta , CNN Indonesia - - ...": no actor of the news
+            actors = [a for a in actors if a.end - self.base > dateline]
         self.actors = actors
         self.owner = [None] * len(self.words)  # token -> actor covering it
         for a in actors:
@@ -154,9 +159,10 @@ class Sentence:
     def prep_before(self, a: Actor, span: int = 2) -> str | None:
         """The preposition governing an actor: "di X", "ke bandara X" (up to `span` words between)."""
         i = self.rel(a.start) - 1
-        if self.word(i) == "," and i > 0 and self.owner[i - 1] is not None and self.word(self.rel(a.end)) == "," \
-                and a.country:
-            return self.prep_before(self.owner[i - 1], span)  # "di Dublin , Irlandia ,": still after 'di'
+        if self.word(i) == "," and i > 0 and self.owner[i - 1] is not None and (a.country or a.is_place) \
+                and self.owner[i - 1].is_place | bool(self.owner[i - 1].country) | (self.word(self.rel(a.end)) == ","):
+            # "di Dublin , Irlandia ,", "di Bandara Juanda , Surabaya , Jawa Timur": still after 'di'
+            return self.prep_before(self.owner[i - 1], span)
         for _ in range(span + 1):
             if i < 0 or self.owner[i] is not None or self.words[i] in {",", "dan"}:
                 return None
@@ -164,6 +170,19 @@ class Sentence:
                 return self.words[i]
             i -= 1
         return None
+
+
+def _dateline_end(sent) -> int | None:
+    """Index of the dash that ends a dateline ("Manila ( ANTARA News ) -", "Merdeka.com -"):
+    near the start, after capitalised words only, with a comma, a bracket or a dotted site name
+    among them (so "TNI - Polri" is no dateline)."""
+    for j, tok in enumerate(sent[:DATELINE_REACH]):
+        if tok.text in DASHES and j > 0:
+            before = sent[:j]
+            plain = all(not t.is_alpha or not t.is_lower for t in before)
+            marked = any(t.text in {",", "("} or ("." in t.text and t.text != ".") for t in before)
+            return j if plain and marked else None
+    return None
 
 
 def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", shared_hops: int = 2,
@@ -214,8 +233,11 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
         # the clause before may itself open with a fronted clause ("Sebelum ..., Putin tiba"):
         # its subject comes after the last comma
         commas = [k for k in range(start, anchor) if s.words[k] == "," and s.owner[k] is None]
-        later = [a for a in eligible if commas and s.rel(a.start) > commas[-1]]
-        eligible = later or eligible
+        for comma in reversed(commas):  # the last comma that has an eligible actor after it
+            later = [a for a in eligible if s.rel(a.start) > comma]
+            if later:
+                eligible = later
+                break
     if eligible:
         a = eligible[0] if leftmost else eligible[-1]
         why = "first actor of the clause before" if leftmost else "nearest actor left of the trigger in its clause"
