@@ -285,6 +285,19 @@ def test_place_after_a_chain_of_place_names_is_no_subject(nlp):
     assert ev["target_text"] == "Nadir" and ev["source_text"] == "otoritas Turki", ev
 
 
+@pytest.mark.parametrize("text", [
+    "Selanjutnya mengunjungi Jepang pada pekan depan .",
+    "Jakarta , CNN Indonesia - - Seorang menyerang kantor polisi di Medan .",
+    "Mereka menerima bantuan Rp 200 miliar .",
+])
+def test_capitalised_common_words_are_no_actors(nlp, text):
+    from kabar.events.actors import find_actors
+
+    doc = nlp(text)
+    names = [a.text for sent in doc.sents for a in find_actors(sent, [], set())]
+    assert not {"Selanjutnya", "Seorang", "Rp"} & set(names), names
+
+
 def test_openness_to_talks_is_intent(nlp):
     ev = one(nlp, "Menlu Jepang Taro Kono membuka peluang berunding dengan Rusia .", "AGREE")
     assert ev["source_text"].endswith("Taro Kono") and ev["hypothetical"]

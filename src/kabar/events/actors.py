@@ -135,14 +135,25 @@ def _is_name_token(tok, sent_start: int, trigger_words: set[str]) -> bool:
     if not text[:1].isupper() or not any(ch.isalpha() for ch in text):
         return False
     low = text.lower()
-    if low in CALENDAR or low in PRONOUNS or low in trigger_words:
+    if low in CALENDAR or low in PRONOUNS or low in trigger_words or low in NOT_NAMES:
         return False  # "Kunjungan Raja ...": the event word is not part of the name
-    at_start = tok.i == sent_start or tok.nbor(-1).text in {"“", '"', "(", "‘"}
-    bare = low[:-3] if low.endswith("nya") and len(low) > 6 else low  # "Menurutnya"
-    if at_start and (bare in STOP_WORDS or low in trigger_words or simplemma.is_known(bare, lang="id")
-                     or _verb_shaped(low)):
-        return False  # "Kunjungan ...", "Namun ...": capitalised only because they start the sentence
+    prev = tok.nbor(-1).text if tok.i > sent_start else ""
+    forms = {low} | {low[: -len(p)] for p in PARTICLES if low.endswith(p) and len(low) > len(p) + 3}
+    if tok.i == sent_start or prev in {"“", '"', "(", "‘"}:
+        if any(f in STOP_WORDS or simplemma.is_known(f, lang="id") for f in forms) or _verb_shaped(low):
+            return False  # "Selanjutnya ...", "Namun ...": capitalised only because they start the sentence
+    if prev in {"-", "–", "—", "--"} and forms & STOP_WORDS:
+        return False  # "Jakarta , CNN Indonesia - - Seorang ...": a sentence starts after the dateline
     return True
+
+
+# "Menurutnya", "Barulah", "Siapakah": a particle glued to a common word
+PARTICLES = ("nya", "lah", "pun", "kah")
+# Capitalised words that never name an actor: money, legal references, years and feasts.
+NOT_NAMES = {
+    "rp", "us$", "usd", "euro", "baht", "dolar", "rupiah", "pasal", "ayat", "nomor", "no", "no.", "tahun",
+    "ramadan", "ramadhan", "lebaran", "syawal", "masehi", "hijriah", "imlek", "idul", "fitri", "adha",
+}
 
 
 def _verb_shaped(word: str) -> bool:
