@@ -261,6 +261,8 @@ def test_relative_clause_after_an_apposition_is_about_the_first_actor(nlp):
 def test_spaces_and_adverbs_do_not_break_or_extend_actors(nlp):
     ev = one(nlp, "Mabes Polri menahan Jenderal   Budi Gunawan di Jakarta .", "COERCE")
     assert ev["target_text"].endswith("Budi Gunawan") and ev["target_text"].startswith("Jenderal"), ev
+    ev = one(nlp, "Detasemen Khusus 88 Anti Teror menangkap empat terduga teroris di Kampar .", "COERCE")
+    assert ev["source_text"] == "Detasemen Khusus 88 Anti Teror", ev
     ev = one(nlp, "Ia diam karena polisi sedang Olah TKP dan memeriksa sejumlah saksi .", "ACCUSE")
     assert ev["source_text"] == "polisi", ev
 

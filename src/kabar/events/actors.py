@@ -235,10 +235,11 @@ def find_actors(sent, ents: list[tuple[int, int, str]], trigger_words: set[str],
         elif kind[i] is None and words[i] in PRONOUNS:
             kind[i] = "pronoun"
         i += 1
-    # "Jenderal   Gatot Nurmantyo": a run of spaces (a token of its own) does not split a name.
+    # "Jenderal   Gatot Nurmantyo", "Detasemen Khusus 88 Anti Teror": a run of spaces (a token of
+    # its own) or a number between two parts of a name does not split it.
     for i in range(1, n - 1):
-        if sent[i].is_space and kind[i] is None and kind[i - 1] not in (None, "pronoun") \
-                and kind[i + 1] not in (None, "pronoun"):
+        if (sent[i].is_space or sent[i].is_digit) and kind[i] is None and kind[i - 1] in ("name", "entity", "sector") \
+                and kind[i + 1] in ("name", "entity", "sector") and sent[i + 1].text[:1].isupper():
             kind[i] = "link"
     # "Kesatuan Pelaut Indonesia ( KPI )": an abbreviation in brackets belongs to the name before.
     for i in range(1, n - 2):
