@@ -300,6 +300,11 @@ def test_capitalised_common_words_are_no_actors(nlp, text):
     assert not {"Selanjutnya", "Seorang", "Rp"} & set(names), names
 
 
+def test_nominal_pointing_back_with_a_demonstrative_is_not_coded_again(nlp):
+    evs = events(nlp, "Pertemuan tersebut diusulkan oleh Inggris setelah keputusan Presiden AS Donald Trump .")
+    assert not [e for e in evs if e["type"] == "CONSULT"], evs
+
+
 def test_openness_to_talks_is_intent(nlp):
     ev = one(nlp, "Menlu Jepang Taro Kono membuka peluang berunding dengan Rusia .", "AGREE")
     assert ev["source_text"].endswith("Taro Kono") and ev["hypothetical"]

@@ -422,6 +422,9 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
             role = "target" if patient_first else "source"
             roles.trace.append(f"nominal: the actor right after is the {role} (possessor)"
                                + (": peN-an of a coercive verb names who undergoes it" if patient_first else ""))
+            if s.word(rest) in ANAPHORIC:
+                roles.trace.append(f"nominal + {s.word(rest)!r}: points back to an event named before; not coded again")
+                return roles
             k = rest
             while k < len(s.words) and s.words[k] in NOMINAL_MODIFIERS and \
                     (s.owner[k] is None or s.owner[k].end - s.owner[k].start == 1):
