@@ -305,6 +305,11 @@ def test_nominal_pointing_back_with_a_demonstrative_is_not_coded_again(nlp):
     assert not [e for e in evs if e["type"] == "CONSULT"], evs
 
 
+def test_saling_makes_coordinated_actors_source_and_target(nlp):
+    ev = one(nlp, "Pasukan pemerintah dan pemberontak saling menyerang di pinggiran Damaskus .", "ASSAULT")
+    assert ev["source_text"].lower() == "pasukan pemerintah" and ev["target_text"] == "pemberontak", ev
+
+
 def test_openness_to_talks_is_intent(nlp):
     ev = one(nlp, "Menlu Jepang Taro Kono membuka peluang berunding dengan Rusia .", "AGREE")
     assert ev["source_text"].endswith("Taro Kono") and ev["hypothetical"]

@@ -488,7 +488,8 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
             after(s, rest, preps, roles, "target", exclude=taken, object_ok=False, reach=reach)
         if roles.target is None and trigger.type in COMPLEMENT_TYPES:
             roles.target = complement_object(s, rest, roles, taken)
-    if roles.target is None and roles.co_sources and trigger.cameo in RECIPROCAL:
+    mutual = "saling" in s.words[max(0, trig_start - 3) : trig_start]  # "saling berbalas serangan"
+    if roles.target is None and roles.co_sources and (trigger.cameo in RECIPROCAL or mutual):
         roles.target = roles.co_sources.pop()
         roles.trace.append(f"joint action: {roles.source.text!r} with {roles.target.text!r} (first named is the source)")
     roles.target = named_apposition(s, roles.target, roles)
