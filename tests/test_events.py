@@ -310,6 +310,11 @@ def test_saling_makes_coordinated_actors_source_and_target(nlp):
     assert ev["source_text"].lower() == "pasukan pemerintah" and ev["target_text"] == "pemberontak", ev
 
 
+def test_actor_opening_what_an_allegation_alleges_is_its_target(nlp):
+    ev = one(nlp, "Ia membantah tudingan Polri menyembunyikan data korban .", "ACCUSE")
+    assert ev["target_text"] == "Polri" and ev["source_text"] != "Polri", ev
+
+
 def test_openness_to_talks_is_intent(nlp):
     ev = one(nlp, "Menlu Jepang Taro Kono membuka peluang berunding dengan Rusia .", "AGREE")
     assert ev["source_text"].endswith("Taro Kono") and ev["hypothetical"]

@@ -323,6 +323,11 @@ def _passive_verb(w: str) -> bool:
     return len(w) > 4 and w.startswith("di") and w not in PREPS and w not in {"dia", "diri", "dirinya"}
 
 
+def _active_verb(w: str) -> bool:
+    """ "mendukung", "berbohong": a me-/ber- verb."""
+    return len(w) > 4 and w.startswith(("me", "ber"))
+
+
 def _verb_like(w: str) -> bool:
     return len(w) > 4 and w.startswith(("me", "ber", "di", "ter", "mem", "men"))
 
@@ -432,6 +437,11 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
             if s.word(k) == "antara" and k + 1 < len(s.words):
                 k += 1  # "kerja sama antara A dan B"
             nxt = s.owner[k] if k < len(s.words) else None
+            alleged = nxt is not None and s.rel(nxt.start) == k and trigger.type == "ACCUSE" and not patient_first \
+                and _active_verb(s.word(s.rel(nxt.end)))
+            if alleged:
+                role = "target"  # "tuduhan DPR mendukung LGBT": the actor opens what is alleged
+                roles.trace.append("the actor after an allegation is the subject of what it alleges: the target")
             if nxt is not None and s.rel(nxt.start) == k:  # a pronoun too ("pertemuan kami"): resolved later
                 setattr(roles, role, nxt)
                 roles.trace.append(f"{role} = {nxt.text!r}: possessor of the nominal")
@@ -452,10 +462,11 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
             if roles.source is None:
                 agent_preps = ("oleh",) if patient_first else ("oleh", "dari")
                 roles.source = after(s, rest, agent_preps, roles, "source", object_ok=False, reach=4)
-            if roles.source is None and trigger.type in PATIENT_NOMINAL_TYPES:
+            if roles.source is None and (trigger.type in PATIENT_NOMINAL_TYPES or alleged):
                 roles.target = roles.target or after(s, rest, preps + ("melawan",), roles, "target", object_ok=False, reach=4)
                 if roles.target is not None:
-                    roles.trace.append("coercion or violence reported without its author: coded with the target only")
+                    roles.trace.append("coercion, violence or an allegation reported without its author: "
+                                       "coded with the target only")
                     roles.confidence_penalty += 0.2
                     return roles
             if roles.source is None:
