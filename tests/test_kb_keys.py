@@ -33,3 +33,9 @@ def test_query_keys_find_one_consonant_slips():
     assert keys.query_keys("manturof") & keys.block_keys("manturov")
     # an inserted consonant
     assert keys.query_keys("manturrkov") & keys.block_keys("manturov")
+
+
+def test_query_keys_of_short_skeletons_find_a_lost_consonant():
+    # 'joowi' (skeleton j) lost the k of 'jokowi' (jk): too short for deletions, so insertions
+    assert keys.query_keys("joowi") & keys.block_keys("jokowi")
+    assert not keys.query_keys("joowi") & keys.block_keys("putin")

@@ -149,3 +149,42 @@ def test_cli_analyze_with_kb(full_kb):
     r = subprocess.run([sys.executable, "-m", "kabar", "analyze", str(SEED), "--kb", "/nonexistent/kb.sqlite"],
                        capture_output=True, text=True, timeout=300)
     assert r.returncode != 0 and "kb.sqlite" in r.stderr
+
+
+def test_short_word_slips_of_a_linked_name(linker):
+    # four-letter words score low on similarity, but one edit from a name in the article is a slip
+    text = "Menteri Susi Pudjiastuti hadir. Menurut Suzi, kapal asing ditenggelamkan."
+    doc = linker(make_doc(text, {"Susi Pudjiastuti": ["Menteri Kelautan dan Perikanan"]}, published=dt.date(2017, 3, 1)))
+    [flag] = flags(doc, "name_spelling")
+    assert flag.text == "Suzi" and flag.suggestion == "Susi"
+    # an ordinary word one edit away is not a slip of the name (sisi: side)
+    text = "Menteri Susi Pudjiastuti hadir di Sisi utara pelabuhan."
+    doc = linker(make_doc(text, {"Susi Pudjiastuti": ["Menteri Kelautan dan Perikanan"]}, published=dt.date(2017, 3, 1)))
+    assert flags(doc, "name_spelling") == []
+
+
+def test_two_kb_records_that_agree_on_the_correction(linker):
+    # Lukman Hakim Saifuddin and Lukman Hakim Saifudin are two records of one name
+    text = "Menteri Agama Lkman Hakim Saifuddin meninjau asrama haji."
+    doc = linker(make_doc(text, {"Lkman Hakim Saifuddin": ["Menteri Agama"]}, published=dt.date(2017, 3, 1)))
+    [flag] = flags(doc, "name_spelling")
+    assert flag.suggestion == "Lukman Hakim Saifuddin"
+
+
+def test_close_race_settled_by_a_sound_alike_letter(linker):
+    # the KB has Saan Mustofa and Saan Mustopa; v is f voiced, not p
+    text = "Ketua DPW NasDem Jawa Barat Saan Mustova menyatakan partainya solid."
+    doc = linker(make_doc(text, {"Saan Mustova": []}, published=dt.date(2017, 12, 18)))
+    [flag] = flags(doc, "name_spelling")
+    assert flag.suggestion == "Saan Mustofa"
+    # no sound-alike to choose by: Zainil is as close to Zainal as to Zainul, so silence
+    doc = linker(make_doc("Pemain Zainil Arifin mencetak gol.", {"Zainil Arifin": []}, published=dt.date(2017, 10, 7)))
+    assert flags(doc, "name_spelling") == []
+
+
+def test_indonesian_title_backs_a_slip(linker):
+    # Jaksa Agung is the Attorney General the KB lists; H. M. Prasetyo is written "M Prasityo"
+    text = "Jaksa Agung M Prasityo menolak permintaan itu."
+    doc = linker(make_doc(text, {"M Prasityo": ["Jaksa Agung"]}, published=dt.date(2017, 11, 25)))
+    [flag] = flags(doc, "name_spelling")
+    assert flag.suggestion == "M Prasetyo"

@@ -43,6 +43,7 @@ _RULES = [
     (re.compile(r"ii$"), "i"),                 # dmitrii / dmitriy -> dmitri
 ]
 _SKELETON_DROP = re.compile(r"[aeiouyhw]")
+_CONSONANTS = "bcdfgjklmnpqrstvz"  # what a skeleton is made of (x is folded to ks)
 
 
 def ascii_fold(text: str) -> str:
@@ -94,6 +95,12 @@ def deletions(key: str, shortest: int = 3) -> set[str]:
     return {key[:i] + key[i + 1:] for i in range(len(key))}
 
 
+def insertions(key: str) -> set[str]:
+    """The key with one consonant added anywhere: a short skeleton that lost a consonant
+    (joowi: j) meets the name's (jokowi: jk), which its deletions cannot reach."""
+    return {key[:i] + c + key[i:] for i in range(len(key) + 1) for c in _CONSONANTS}
+
+
 def block_keys(token: str) -> set[str]:
     """Index keys of one folded token. Prefixes keep the kinds apart in one column."""
     sk = skeleton(token)
@@ -105,10 +112,13 @@ def block_keys(token: str) -> set[str]:
 def query_keys(token: str) -> set[str]:
     """Keys to look up for a query token: its own keys, its skeleton's deletions against indexed
     skeletons (one consonant too many) and its skeleton against indexed deletions (one missing),
-    and deletions against deletions (one substituted)."""
+    and deletions against deletions (one substituted); a skeleton too short for deletions
+    (under 3) gets its insertions instead (one missing)."""
     sk = skeleton(token)
     keys = block_keys(token)
     if len(sk) >= 3:
         keys.update("s:" + d for d in deletions(sk))
         keys.add("d:" + sk)
+    else:
+        keys.update("s:" + i for i in insertions(sk))
     return keys

@@ -18,7 +18,7 @@ _ID = [
     ("duta besar", "ambassador"), ("wali kota", "mayor"), ("walikota", "mayor"),
     ("luar negeri", "foreign affairs"), ("dalam negeri", "interior"), ("kereta api", "railway"),
     ("sekretaris jenderal", "secretary general"), ("direktur jenderal", "director general"),
-    ("kepala staf", "chief of staff"), ("badan usaha milik negara", "state enterprises"),
+    ("kepala staf", "chief of staff"), ("jaksa agung", "attorney general"), ("badan usaha milik negara", "state enterprises"),
     ("menteri", "minister"), ("menlu", "minister foreign affairs"), ("menhan", "minister defence"),
     ("mendagri", "minister interior"), ("menkeu", "minister finance"), ("mendag", "minister trade"),
     ("menkes", "minister health"), ("wapres", "vice president"), ("kapolri", "head police"),
@@ -38,7 +38,7 @@ _ID = [
 _HEADS = [
     ("supreme leader", "leader"), ("prime minister", "prime minister"), ("premier", "prime minister"),
     ("vice president", "vice president"), ("chief executive", "head"), ("director general", "head"),
-    ("secretary general", "secretary"), ("chief of staff", "chief of staff"), ("minister", "minister"),
+    ("secretary general", "secretary"), ("attorney general", "attorney general"), ("chief of staff", "chief of staff"), ("minister", "minister"),
     ("president", "president"), ("governor", "governor"), ("mayor", "mayor"), ("regent", "regent"),
     ("chairman", "chairman"), ("chairwoman", "chairman"), ("chair", "chairman"), ("speaker", "chairman"),
     ("director", "head"), ("head", "head"), ("chief", "head"), ("ceo", "head"), ("leader", "leader"),

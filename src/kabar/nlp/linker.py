@@ -7,7 +7,11 @@ Per entity, best evidence first:
 - no equal name, but a close one (`name_spelling`): only when the names agree on all tokens but
   one, that one is a plausible slip, and the context supports it (the title in the text fits an
   office the person held, the person's country is in the article, or the person is linked
-  elsewhere in it), and no other KB entity is nearly as close. Otherwise silence;
+  elsewhere in it), and no other KB entity is nearly as close (unless only one of the close
+  ones is a sound-alike or doubled-letter slip: Mustova is Mustofa, not Mustopa). Otherwise
+  silence;
+- a word that is a slip of a word of a person linked in the article, in another mention or
+  outside every entity (short words: one edit away and not an ordinary word);
 - a linked person whose title in the text contradicts what the KB knows on the article's date
   (`title_mismatch`); silent when the KB cannot know (older than the article);
 - a person with no KB candidate at all: `unknown_person`, information only.
@@ -26,6 +30,7 @@ from kabar.kb.countries import country_words
 from kabar.kb.roles import STATE_HEADS, Role, fits, role
 from kabar.kb.search import token_similarity
 from kabar.nlp.extensions import init_doc
+from kabar.nlp.lexicon import is_common
 from kabar.report import Entity, Flag
 
 KB_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC"}
@@ -180,11 +185,21 @@ class Context:
         if slip is None:
             return []
         # Rivals: other readings of the whole name that would correct it differently. Two KB
-        # records that agree on the correction (Luhut Pandjaitan, Luhut Binsar Panjaitan) are not.
+        # records that agree on the correction (Luhut Pandjaitan, Luhut Binsar Panjaitan;
+        # Saifuddin, Saifudin) are not.
         others = [c for c in cands if c.entity_id != best.entity_id and len(c.pairs) == len(query)
-                  and not same_correction(one_token_slip(c, query), slip)]
-        if others and others[0].score > best.score - MARGIN:
-            return []
+                  and not agrees(c, query, slip)]
+        near = [c for c in others if c.score > best.score - MARGIN]
+        if near:
+            # A close race is settled only by a slip of one letter for a sound-alike or a doubled
+            # letter (Zainnal: Zainal, not Zainul; Mustova: Mustofa, not Mustopa), when exactly
+            # one contender has it.
+            slips = [(c, one_token_slip(c, query)) for c in [best] + near]
+            alike = [(c, s) for c, s in slips if s and sound_alike(*s)]
+            if len(alike) != 1:
+                return []
+            best, slip = alike[0]
+            others = [c for c in [close[0], *others] if c is not best]
         support = self.support(ent, best)
         if self.title_contradicts(ent, best.entity_id):
             return []  # the title in the text says this is someone else
@@ -226,7 +241,7 @@ class Context:
                 continue
             right = max(known, key=lambda k: token_similarity(unknown[0], k))
             score = token_similarity(unknown[0], right)
-            if score < SPELLING_MIN:
+            if score < SPELLING_MIN and not short_slip(unknown[0], right):
                 continue
             flags.append(Flag(
                 kind="name_spelling", start=m.start, end=m.end, text=m.text,
@@ -247,7 +262,7 @@ class Context:
             if ent.kb_id and ent.type == "PERSON":
                 for name in self.kb.entity(ent.kb_id)["names"]:
                     for word in name.split():
-                        if len(keys.fold(word)) >= 5:
+                        if len(keys.fold(word)) >= 4:
                             targets.setdefault(keys.fold(word), (word, ent))
         if not targets:
             return []
@@ -256,7 +271,7 @@ class Context:
         flags = []
         for tok in doc:
             start, end = tok.idx, tok.idx + len(tok.text)
-            if len(tok.text) < 5 or not tok.text[:1].isupper() or not tok.is_alpha \
+            if len(tok.text) < 3 or not tok.text[:1].isupper() or not tok.is_alpha \
                     or any(s < end and start < e for s, e in covered):
                 continue
             folded = keys.fold(tok.text)
@@ -265,7 +280,13 @@ class Context:
             ranked = sorted(((token_similarity(folded, t), t) for t in targets), reverse=True)
             score, right = ranked[0]
             rival = next((sc for sc, t in ranked[1:] if targets[t][1] is not targets[right][1]), 0.0)
-            if score < STRAY_MIN or rival > score - MARGIN or self.kb.known_token(folded):
+            if len(folded) < 5 or len(right) < 5:
+                # Short words: only one slip away, and never an ordinary word (Sisi is not Susi).
+                if not short_slip(folded, right) or is_common(tok.text) or tok.is_sent_start:
+                    continue
+            elif score < STRAY_MIN:
+                continue
+            if rival > score - MARGIN or self.kb.known_token(folded):
                 continue
             word, ent = targets[right]
             flags.append(Flag(
@@ -327,9 +348,33 @@ def one_token_slip(cand: Candidate, query: list[str]) -> tuple[str, str] | None:
     return wrong, right
 
 
-def same_correction(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
-    """Two slips that fix the same word the same way, doubled letters aside (Saifudin / Saifuddin)."""
-    return a is not None and b is not None and a[0] == b[0] and keys.undouble(a[1]) == keys.undouble(b[1])
+def short_slip(wrong: str, right: str) -> bool:
+    """A short name word one edit away from the right one, first letter kept (Suzi / Susi,
+    Ddei / Dedi, Alks / Aleks): short words score low on similarity but are still plain slips."""
+    return len(right) >= 4 and len(wrong) >= 3 and wrong[0] == right[0] and OSA.distance(wrong, right) == 1
+
+
+def agrees(cand: Candidate, query: list[str], slip: tuple[str, str]) -> bool:
+    """Whether `cand` reads the name written as the slip corrects it, doubled letters aside
+    (Lukman Hakim Saifudin agrees with Lkman Hakim Saifuddin -> Lukman Hakim Saifuddin)."""
+    wrong, right = slip
+    fixed = [keys.undouble(right if a == wrong else a) for a, _ in cand.pairs]
+    return len(cand.pairs) == len(query) and fixed == [keys.undouble(b) for _, b in cand.pairs]
+
+
+# Letters a writer or a typist confuses by sound: voiced and voiceless pairs, nasals, liquids.
+SOUND_PAIRS = {frozenset(p) for p in ("fv", "fp", "pb", "td", "kg", "ck", "sz", "mn", "lr", "jy")}
+
+
+def sound_alike(wrong: str, right: str) -> bool:
+    """One letter doubled or undoubled (Zainnal / Zainal), or one letter swapped for a
+    sound-alike (Mustova / Mustofa): the commonest slips, so a candidate with one wins a tie."""
+    if wrong != right and keys.undouble(wrong) == keys.undouble(right):
+        return True
+    if len(wrong) != len(right):
+        return False
+    diff = [frozenset((a, b)) for a, b in zip(wrong, right) if a != b]
+    return len(diff) == 1 and diff[0] in SOUND_PAIRS
 
 
 def suggest(written: str, wrong: str, right: str, kb_name: str) -> str:
