@@ -315,6 +315,11 @@ def test_actor_opening_what_an_allegation_alleges_is_its_target(nlp):
     assert ev["target_text"] == "Polri" and ev["source_text"] != "Polri", ev
 
 
+def test_actor_closing_the_triggers_object_is_its_target(nlp):
+    ev = one(nlp, "Pemerintah Kolombia memutuskan keluar dari program kerja sama keamanan Amerika Serikat .", "REJECT")
+    assert ev["source_text"] == "Pemerintah Kolombia" and ev["target_text"] == "Amerika Serikat", ev
+
+
 def test_openness_to_talks_is_intent(nlp):
     ev = one(nlp, "Menlu Jepang Taro Kono membuka peluang berunding dengan Rusia .", "AGREE")
     assert ev["source_text"].endswith("Taro Kono") and ev["hypothetical"]

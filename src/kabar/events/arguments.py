@@ -76,6 +76,7 @@ QUANTIFIERS = {"sekelompok", "sejumlah", "beberapa", "seorang", "para", "segerom
 # threat may be the object of the verb it introduces.
 COMPLEMENT_TYPES = {"THREATEN", "REQUEST"}
 COMPLEMENT_REACH = 4
+OBJECT_PHRASE_REACH = 4  # plain words between a trigger's object word and the actor that owns it
 OBJECT_PRONOUNS = {"mereka", "dia", "beliau"}
 BETWEEN_REACH = 10  # how far after a joint action its "antara A dan B" may come
 # Adverbs between a relative "yang" and its verb: "polisi yang telah menangkap".
@@ -499,6 +500,8 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
             after(s, rest, preps, roles, "target", exclude=taken, object_ok=False, reach=reach)
         if roles.target is None and trigger.type in COMPLEMENT_TYPES:
             roles.target = complement_object(s, rest, roles, taken)
+        if roles.target is None and object_end is not None and roles.source is not None:
+            roles.target = object_possessor(s, rest, roles, taken)
     mutual = "saling" in s.words[max(0, trig_start - 3) : trig_start]  # "saling berbalas serangan"
     if roles.target is None and roles.co_sources and (trigger.cameo in RECIPROCAL or mutual):
         roles.target = roles.co_sources.pop()
@@ -521,6 +524,23 @@ def between(s: Sentence, start: int, roles: Roles) -> tuple[Actor, Actor] | None
             if s.word(j) in {"dan", "dengan", "serta"} and j + 1 < len(s.words) and s.owner[j + 1] is not None:
                 roles.trace.append(f"'antara {a.text} {s.word(j)} {s.owner[j + 1].text}': first named is the source")
                 return a, s.owner[j + 1]
+            return None
+    return None
+
+
+def object_possessor(s: Sentence, start: int, roles: Roles, exclude) -> Actor | None:
+    """"keluar dari program bantuan pembangunan Amerika Serikat": the actor that closes the
+    trigger's own object (its `with` word) owns it, and is the target."""
+    for j in range(start, min(len(s.words), start + OBJECT_PHRASE_REACH + 1)):
+        a = s.owner[j]
+        if a is not None:
+            if a in exclude or a.kind == "pronoun":
+                return None
+            roles.trace.append(f"target = {a.text!r}: closes the trigger's object, whose owner it is")
+            return a
+        w = s.words[j]
+        if not (s.sent[j].is_alpha and s.sent[j].is_lower) or w in PREPS or _verb_like(w) or s.is_break(j) \
+                or w in {"yang", "dan", "atau"}:
             return None
     return None
 
