@@ -320,6 +320,14 @@ def test_actor_closing_the_triggers_object_is_its_target(nlp):
     assert ev["source_text"] == "Pemerintah Kolombia" and ev["target_text"] == "Amerika Serikat", ev
 
 
+def test_verb_of_saying_opens_a_clause_with_its_own_subject(nlp):
+    ev = one(nlp, "Kementerian Luar Negeri Israel mengatakan Jawawdeh , yang diizinkan masuk , menikam petugas keamanan .",
+             "ASSAULT")
+    assert ev["source_text"] == "Jawawdeh", ev
+    ev = one(nlp, "Menlu Retno Marsudi mengatakan akan mengunjungi Jepang pekan depan .", "AGREE")
+    assert ev["source_text"].endswith("Retno Marsudi"), ev
+
+
 def test_openness_to_talks_is_intent(nlp):
     ev = one(nlp, "Menlu Jepang Taro Kono membuka peluang berunding dengan Rusia .", "AGREE")
     assert ev["source_text"].endswith("Taro Kono") and ev["hypothetical"]

@@ -63,6 +63,10 @@ DASHES = {"-", "–", "—", "--"}
 DATELINE_REACH = 8  # a dash this near the start of a sentence ends its dateline
 # After these, listed actors are examples of the one before ("senator, seperti A, B dan C").
 LIST_OPENERS = {"yang", "seperti", "termasuk", "antaranya"}
+# "Polisi menyebut seorang penjaga kuil ... membunuh": what follows a verb of saying is a clause
+# with its own subject, else the sayer's ("Ia mengatakan akan datang").
+SAY_VERBS = {"mengatakan", "menyebut", "menyebutkan", "menilai", "menegaskan", "menjelaskan", "mengungkapkan",
+             "memastikan", "menduga", "mengklaim", "melaporkan"}
 SAY_WORDS = {"kata", "ujar", "tutur", "ucap", "ungkap", "jelas", "tegas", "menurut"}
 # Words allowed between a nominal event and its actor: "serangan udara AS", "kunjungan resmi Raja".
 NOMINAL_MODIFIERS = {
@@ -137,7 +141,7 @@ class Sentence:
             return _verb_like(nxt) or nxt in ADVERBS or nxt in {"tidak", "tak", "belum", "akan", "bisa", "dapat"}
         if w in DASHES:  # "Jakarta , CNN Indonesia - - Presiden ...": a dateline ends
             return j == 0 or bool(self.sent[j - 1].whitespace_)
-        return w in CLAUSE_BREAKS or w in SHARED_SUBJECT
+        return w in CLAUSE_BREAKS or w in SHARED_SUBJECT or w in SAY_VERBS
 
     def left_boundary(self, i: int) -> tuple[int, str]:
         """Start of the clause that holds token i, and the word that opened it."""
@@ -244,7 +248,7 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
         why = "first actor of the clause before" if leftmost else "nearest actor left of the trigger in its clause"
         roles.trace.append(f"{label} = {a.text!r}: {why}")
         return _lead(a, coordinated(s, a, roles))
-    if start > 0 and shared_hops and (opener in SHARED_SUBJECT | PURPOSE or (
+    if start > 0 and shared_hops and (opener in SHARED_SUBJECT | PURPOSE | SAY_VERBS or (
             opener in TEMPORAL and _verb_like(next((w for w in s.words[start:anchor + 1] if w not in ADVERBS), "")))):
         roles.trace.append(f"clause opened by {opener!r}: subject shared with the clause before")
         return subject(s, start - 1, roles, label, shared_hops - 1, leftmost=True)
