@@ -328,6 +328,12 @@ def test_verb_of_saying_opens_a_clause_with_its_own_subject(nlp):
     assert ev["source_text"].endswith("Retno Marsudi"), ev
 
 
+def test_described_common_noun_before_yang_is_an_apposition(nlp):
+    ev = one(nlp, "Bripka Andi Saputra , polisi yang terluka dalam kerusuhan itu , mendapat penghargaan dari Kapolri .",
+             "SUPPORT")
+    assert ev["target_text"].endswith("Andi Saputra") and ev["source_text"] == "Kapolri", ev
+
+
 def test_openness_to_talks_is_intent(nlp):
     ev = one(nlp, "Menlu Jepang Taro Kono membuka peluang berunding dengan Rusia .", "AGREE")
     assert ev["source_text"].endswith("Taro Kono") and ev["hypothetical"]

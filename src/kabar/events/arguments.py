@@ -230,7 +230,9 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
             continue
         # ", presiden Universitas X ," and ", Sumatera Utara ," describe the actor before; a name does not
         describes = not s.sent[i].text[:1].isupper() or a.is_place
-        if s.word(i - 1) == "," and s.word(j) == "," and describes and any(s.rel(c.end) < i - 1 for c in cands):
+        # "Aiptu Sutisna , polisi yang menjadi sasaran ...": a described common noun is an apposition too
+        closes = s.word(j) == "," or (s.word(j) == "yang" and not s.sent[i].text[:1].isupper())
+        if s.word(i - 1) == "," and closes and describes and any(s.rel(c.end) <= i - 1 for c in cands if c is not a):
             roles.trace.append(f"skip {a.text!r}: apposition between commas")
             continue
         eligible.append(a)
