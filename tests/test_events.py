@@ -334,6 +334,11 @@ def test_described_common_noun_before_yang_is_an_apposition(nlp):
     assert ev["target_text"].endswith("Andi Saputra") and ev["source_text"] == "Kapolri", ev
 
 
+def test_nominal_with_nya_takes_the_clause_subject_as_possessor(nlp):
+    ev = one(nlp, "Partai Demokrat menunggu hasil gugatannya ke Mahkamah Konstitusi .", "ACCUSE")
+    assert ev["source_text"] == "Partai Demokrat" and ev["target_text"] == "Mahkamah Konstitusi", ev
+
+
 def test_openness_to_talks_is_intent(nlp):
     ev = one(nlp, "Menlu Jepang Taro Kono membuka peluang berunding dengan Rusia .", "AGREE")
     assert ev["source_text"].endswith("Taro Kono") and ev["hypothetical"]

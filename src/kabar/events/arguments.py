@@ -466,6 +466,9 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
                     and rest + 2 < len(s.words) and s.owner[rest + 2] is not None:
                 roles.source = s.owner[rest + 2]  # "bantuan yang diberikan pemerintah pusat"
                 roles.trace.append(f"source = {roles.source.text!r}: agent of 'yang {s.word(rest + 1)}'")
+            if roles.source is None and not patient_first and s.words[trig_end - 1].endswith("nya") and s.actors:
+                roles.trace.append("'-nya' names the possessor: the subject of the clause")  # "gugatannya ke MK"
+                roles.source, _ = subject(s, trig_start, roles, leftmost=True)
             if roles.source is None:
                 agent_preps = ("oleh",) if patient_first else ("oleh", "dari")
                 roles.source = after(s, rest, agent_preps, roles, "source", object_ok=False, reach=4)
