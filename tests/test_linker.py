@@ -157,6 +157,10 @@ def test_short_word_slips_of_a_linked_name(linker):
     doc = linker(make_doc(text, {"Susi Pudjiastuti": ["Menteri Kelautan dan Perikanan"]}, published=dt.date(2017, 3, 1)))
     [flag] = flags(doc, "name_spelling")
     assert flag.text == "Suzi" and flag.suggestion == "Susi"
+    # names often open a sentence: that is no reason to stay silent
+    text = "Suzi mengatakan kapal asing ditenggelamkan. Menteri Susi Pudjiastuti hadir."
+    doc = linker(make_doc(text, {"Susi Pudjiastuti": ["Menteri Kelautan dan Perikanan"]}, published=dt.date(2017, 3, 1)))
+    assert [f.text for f in flags(doc, "name_spelling")] == ["Suzi"]
     # an ordinary word one edit away is not a slip of the name (sisi: side)
     text = "Menteri Susi Pudjiastuti hadir di Sisi utara pelabuhan."
     doc = linker(make_doc(text, {"Susi Pudjiastuti": ["Menteri Kelautan dan Perikanan"]}, published=dt.date(2017, 3, 1)))

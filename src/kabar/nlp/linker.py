@@ -282,7 +282,7 @@ class Context:
             rival = next((sc for sc, t in ranked[1:] if targets[t][1] is not targets[right][1]), 0.0)
             if len(folded) < 5 or len(right) < 5:
                 # Short words: only one slip away, and never an ordinary word (Sisi is not Susi).
-                if not short_slip(folded, right) or is_common(tok.text) or tok.is_sent_start:
+                if not short_slip(folded, right) or is_common(tok.text):
                     continue
             elif score < STRAY_MIN:
                 continue
