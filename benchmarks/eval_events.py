@@ -1,6 +1,6 @@
 """Score kabar's event coder against the hand-annotated IndoSum gold set.
 
-    python benchmarks/eval_events.py [tests/data/events_gold/indosum_events.jsonl] [--errors]
+    python benchmarks/eval_events.py [tests/data/events_gold/annotations.jsonl] [--errors]
 
 The gold is split in two halves by article (crc32 of the article id, even: tuning, odd: held-out),
 so that both sentences of an article fall in the same half. Improve the coder only by reading the
@@ -25,7 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT / "tests" / "data" / "events_gold" / "indosum_events.jsonl"
+GOLD = ROOT / "tests" / "data" / "events_gold" / "annotations.jsonl"
 PRONOUNS = {"ia", "dia", "dirinya", "mereka", "kami", "kita", "saya", "keduanya", "-nya", "nya"}
 STOP = {"dan", "yang", "dari", "di", "ke", "para", "pihak", "sejumlah", "itu", "tersebut", "ini", "saat",
         "the", "of", "dengan", "untuk", "bagi", "oleh"}
