@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from kabar.read.detokenize import detokenize
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 KB_SOURCES = [
@@ -37,18 +39,6 @@ KB_SOURCES = [
 VOWELS = "aeiou"
 SIMILAR = {"k": "c", "c": "k", "n": "m", "m": "n", "d": "t", "t": "d", "b": "p", "p": "b", "s": "z",
            "z": "s", "v": "f", "f": "v", "g": "k", "r": "l", "l": "r", "j": "y", "y": "j"}
-
-
-def detokenize(paragraphs) -> str:
-    """IndoSum's token lists back to readable text, one paragraph per line."""
-    lines = []
-    for para in paragraphs:
-        text = " ".join(" ".join(sent) for sent in para)
-        text = re.sub(r" ([.,;:!?)\]])", r"\1", text)
-        text = re.sub(r"([(\[]) ", r"\1", text)
-        text = re.sub(r'" (.*?) "', r'"\1"', text)
-        lines.append(text)
-    return "\n".join(lines)
 
 
 def articles(limit: int, skip: int = 0):
