@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("KABAR_SHARED", ROOT.parent / "shared"))
 DATA = SHARED / "data"
 SEED = ROOT / "examples" / "seed_article.txt"
+
+# Tests (and the commands they run) never see the developer's own knowledge base or caches.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="kabar-tests-data-")
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,6 @@
 """`kabar analyze` as a user runs it: a real subprocess on the seed article."""
 import json
+import os
 import subprocess
 import sys
 
@@ -123,3 +124,20 @@ def test_fifty_indosum_articles_run_without_error():
     mentan = docs["1489536002-mentan-lepas-ekspor-perdana-daging-ayam-olahan-ke-"]
     assert mentan["published"] == "2017-03-13"
     assert "Andi Amran Sulaiman" in {e["name"] for e in mentan["entities"]}
+
+
+def test_knowledge_base_in_the_user_data_dir_is_used_by_default(tmp_path):
+    """After `kabar kb build` into the default location, `kabar analyze` checks names with it."""
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path)}
+    default_kb = tmp_path / "kabar" / "kb.sqlite"
+    default_kb.parent.mkdir()
+    build = subprocess.run([sys.executable, "-m", "kabar", "kb", "build", str(default_kb),
+                            str(DATA / "kb-supplement-2024" / "people.csv"), "countries"],
+                           capture_output=True, text=True, env=env)
+    assert build.returncode == 0, build.stderr
+    proc = subprocess.run([sys.executable, "-m", "kabar", "analyze", str(SEED), "--format", "json"],
+                          capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    flags = json.loads(proc.stdout)["flags"]
+    assert {"Denis Monturov": "Denis Manturov"}.items() <= {
+        f["text"]: f["suggestion"] for f in flags if f["kind"] == "name_spelling"}.items()

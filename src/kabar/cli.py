@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from kabar.events.cli import explain as explain_events
+from kabar.kb import default_path as default_kb_path
 from kabar.kb.cli import kb_app
 from kabar.store.cli import events_app, register as register_store
 from kabar.training.cli import evaluate_app, train
@@ -26,7 +27,8 @@ def analyze(
     inputs: list[str] = typer.Argument(..., help="Files, folders, URLs, JSONL or IndoSum corpora; '-' for stdin."),
     format: str = typer.Option("text", "--format", "-f", help="text, json (JSON Lines) or html."),
     published: Optional[str] = typer.Option(None, help="Published date (YYYY-MM-DD) when the input has none."),
-    kb: Optional[Path] = typer.Option(None, help="Knowledge base file for linking and name checks."),
+    kb: Optional[Path] = typer.Option(None, help="Knowledge base file for linking and name checks "
+                                      "[default: the KB in the user data dir, when one was built there]."),
     allow_private: bool = typer.Option(False, help="Allow URLs on private or loopback addresses."),
     limit: Optional[int] = typer.Option(None, min=1, help="Analyse at most N articles (e.g. the first 50 of a corpus)."),
 ) -> None:
@@ -40,6 +42,8 @@ def analyze(
         published_date = kabar._as_date(published) if published else None
     except ValueError as err:
         raise typer.BadParameter(str(err), param_hint="--published") from None
+    if kb is None and default_kb_path().exists():
+        kb = default_kb_path()
     failures = 0
     reports = []
     analysed = 0
