@@ -141,3 +141,12 @@ def test_knowledge_base_in_the_user_data_dir_is_used_by_default(tmp_path):
     flags = json.loads(proc.stdout)["flags"]
     assert {"Denis Monturov": "Denis Manturov"}.items() <= {
         f["text"]: f["suggestion"] for f in flags if f["kind"] == "name_spelling"}.items()
+
+
+def test_skip_check_switches_one_check_off():
+    proc = run_kabar("analyze", str(SEED), "--format", "json", "--skip-check", "broken_sentence")
+    assert proc.returncode == 0, proc.stderr
+    kinds = {f["kind"] for f in json.loads(proc.stdout)["flags"]}
+    assert "broken_sentence" not in kinds and "duplicate_passage" in kinds
+    bad = run_kabar("analyze", str(SEED), "--skip-check", "spelling_police")
+    assert bad.returncode != 0 and "spelling_police" in bad.stderr and "broken_sentence" in bad.stderr

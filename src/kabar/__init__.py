@@ -21,10 +21,14 @@ class UnsupportedLanguage(Exception):
 
 
 @lru_cache(maxsize=4)
-def _nlp(lang: str, kb: str | None):
+def _nlp(lang: str, kb: str | None, skip_checks: tuple[str, ...] = ()):
     from kabar.nlp.pipeline import build_nlp
 
-    config = {"kabar_linker": {"kb_path": kb}} if kb else None
+    config = {}
+    if kb:
+        config["kabar_linker"] = {"kb_path": kb}
+    if skip_checks:
+        config["kabar_checks"] = {"disabled": list(skip_checks)}
     return build_nlp(lang, config=config)
 
 
@@ -37,8 +41,9 @@ def _as_date(value) -> dt.date | None:
         raise ValueError(f"published date {value!r} is not an ISO date (YYYY-MM-DD)") from err
 
 
-def analyze_article(article: Article, kb: str | None = None) -> Report:
-    """Run the whole pipeline on one Article and return its Report."""
+def analyze_article(article: Article, kb: str | None = None, skip_checks=()) -> Report:
+    """Run the whole pipeline on one Article and return its Report. `skip_checks` names checks
+    of `kabar.checks` to switch off (e.g. "broken_sentence")."""
     from kabar.nlp.language import describe, detect_language
 
     lang = detect_language(article.text)
@@ -46,7 +51,7 @@ def analyze_article(article: Article, kb: str | None = None) -> Report:
         raise UnsupportedLanguage(
             f"{article.origin or article.id}: written in {describe(lang)}, which is not supported yet (kabar reads Indonesian)"
         )
-    nlp = _nlp(lang, str(kb) if kb else None)
+    nlp = _nlp(lang, str(kb) if kb else None, tuple(sorted(skip_checks)))
     doc = nlp.make_doc(article.text)
     doc._.language = lang
     doc._.published = article.published

@@ -30,6 +30,7 @@ def analyze(
     kb: Optional[Path] = typer.Option(None, help="Knowledge base file for linking and name checks "
                                       "[default: the KB in the user data dir, when one was built there]."),
     allow_private: bool = typer.Option(False, help="Allow URLs on private or loopback addresses."),
+    skip_check: list[str] = typer.Option([], "--skip-check", help="Switch off one check (repeatable), e.g. broken_sentence."),
     limit: Optional[int] = typer.Option(None, min=1, help="Analyse at most N articles (e.g. the first 50 of a corpus)."),
 ) -> None:
     """Analyse articles and print a report for each."""
@@ -42,6 +43,12 @@ def analyze(
         published_date = kabar._as_date(published) if published else None
     except ValueError as err:
         raise typer.BadParameter(str(err), param_hint="--published") from None
+    from kabar.checks import CHECKS
+
+    unknown = sorted(set(skip_check) - set(CHECKS))
+    if unknown:
+        raise typer.BadParameter(f"unknown check(s) {', '.join(unknown)}; known: {', '.join(sorted(CHECKS))}",
+                                 param_hint="--skip-check")
     if kb is None and default_kb_path().exists():
         kb = default_kb_path()
     failures = 0
@@ -58,7 +65,7 @@ def analyze(
             item.published = published_date
         try:
             analysed += 1
-            report = kabar.analyze_article(item, kb=str(kb) if kb else None)
+            report = kabar.analyze_article(item, kb=str(kb) if kb else None, skip_checks=skip_check)
         except kabar.UnsupportedLanguage as err:
             failures += 1
             typer.echo(f"error: {err}", err=True)
