@@ -145,3 +145,17 @@ def test_indosum_articles_read_as_natural_text():
         "SPANYOL – Barcelona berhasil memboyong kemenangan besar di laga Clasico 2017 dengan skor 3-0 atas Real Madrid, Sabtu (23/12/2017).")
     assert by_id["1479083453-ronaldo-tak-kesulitan-main-hingga-usia-41"].text.startswith("Jakarta, CNN Indonesia -- Pelatih fisik timnas Portugal, Joao Aroso")
     assert by_id["1508483400-jayawijaya-datangkan-arkeolog-untuk-konservasi-emp"].text.startswith("Wamena (ANTARA News) - Pemerintah Kabupaten Jayawijaya, Papua,")
+
+
+@pytest.mark.parametrize("where", ["file", "jsonl"])
+def test_windows_line_breaks_become_newlines(tmp_path, where):
+    """Offsets must not depend on the platform that wrote the article."""
+    text = "Presiden Joko Widodo tiba di Bandung.\r\n\r\nIa meresmikan jalan tol, Senin (27/3/2017)."
+    if where == "file":
+        path = tmp_path / "berita.txt"
+        path.write_bytes(text.encode("utf-8"))
+    else:
+        path = tmp_path / "berita.jsonl"
+        path.write_text(json.dumps({"text": text}) + "\n", encoding="utf-8")
+    [article] = read_all(path)
+    assert article.text == text.replace("\r\n", "\n")

@@ -24,5 +24,8 @@ class Article:
     extra: dict = field(default_factory=dict)
 
     def __post_init__(self):
+        # One line-break convention, so character offsets mean the same for every input
+        # (Windows files, browser forms and JSON corpora alike).
+        self.text = self.text.replace("\r\n", "\n").replace("\r", "\n")
         if self.id is None:
             self.id = hashlib.sha1(self.text.encode("utf-8")).hexdigest()[:16]

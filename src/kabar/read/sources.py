@@ -71,7 +71,7 @@ def article_from_bytes(data: bytes, origin: str, max_bytes: int = MAX_BYTES, htm
         html = text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))
     if html:
         return article_from_html(text, origin)
-    text = drop_related_links(text.replace("\r\n", "\n"))
+    text = drop_related_links(text)
     if not text.strip():
         raise ReadError(f"{origin}: empty input")
     return Article(text=text, origin=origin)

@@ -45,9 +45,7 @@ def to_article(request: Request, article: ArticleIn, where: str) -> kabar.Articl
         raise Problem(413, f"{where}: text has {len(article.text)} characters; the limit is {limit}")
     if not article.text.strip():
         raise Problem(422, f"{where}: text is blank")
-    fields = article.model_dump(exclude_none=True)
-    fields["text"] = fields["text"].replace("\r\n", "\n")  # browsers send form text with CRLF
-    return kabar.Article(**fields, origin=f"api:{where}")
+    return kabar.Article(**article.model_dump(exclude_none=True), origin=f"api:{where}")
 
 
 _PIPELINE = threading.Lock()  # one shared spaCy pipeline; its components are not thread-safe
