@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
+from contextlib import contextmanager
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -46,3 +49,15 @@ def full_kb(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("kb") / "kb.sqlite"
     build(path, [str(s) for s in KB_SOURCES])
     return path
+
+
+@contextmanager
+def local_http_server(handler):
+    """A real HTTP server on a free loopback port, serving `handler`; yields its base URL."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

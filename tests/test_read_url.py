@@ -1,10 +1,10 @@
 """Reading http(s) URLs from a real HTTP server on 127.0.0.1 (which needs allow_private)."""
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
+from conftest import local_http_server
 from kabar.read import Article, ReadError, read_inputs
 
 PAGE = (
@@ -72,12 +72,8 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with local_http_server(Handler) as url:
+        yield url
 
 
 def read_one(url, **options):
