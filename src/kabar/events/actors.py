@@ -7,7 +7,6 @@ is one actor coded RUS GOV. Codes follow PLOVER: ISO3 country + sector (manual, 
 """
 from __future__ import annotations
 
-import gettext
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -80,19 +79,13 @@ def vocabulary() -> Vocabulary:
 
 
 def _pycountry_names() -> dict[tuple[str, ...], str]:
+    """Lower-cased word tuples of every country name, Indonesian and English (kb.countries)."""
     import pycountry
 
-    try:
-        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"]).gettext
-    except OSError:
-        tr = lambda s: s  # noqa: E731
-    names = {}
-    for c in pycountry.countries:
-        common = getattr(c, "common_name", None)
-        for name in {tr(c.name), common and tr(common), c.name, common}:  # Indonesian and English
-            if name:
-                names[tuple(name.lower().replace(",", "").split())] = c.alpha_3
-    return names
+    from kabar.kb.countries import country_names
+
+    return {tuple(name.lower().replace(",", "").split()): c.alpha_3
+            for c in pycountry.countries for name in country_names(c)}
 
 
 def country_code(value) -> str | None:
