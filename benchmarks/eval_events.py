@@ -26,7 +26,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "data" / "events_gold" / "annotations.jsonl"
-PRONOUNS = {"ia", "dia", "dirinya", "mereka", "kami", "kita", "saya", "keduanya", "-nya", "nya"}
+PRONOUNS = {"ia", "dia", "dirinya", "mereka", "kami", "kita", "saya", "keduanya", "-nya", "nya", "pihaknya",
+            "yang bersangkutan"}
 STOP = {"dan", "yang", "dari", "di", "ke", "para", "pihak", "sejumlah", "itu", "tersebut", "ini", "saat",
         "the", "of", "dengan", "untuk", "bagi", "oleh"}
 LEVELS = ("type", "type+source", "full")
