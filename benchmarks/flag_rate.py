@@ -1,6 +1,6 @@
 """How often the checks flag real, edited news: the whole pipeline over IndoSum articles.
 
-    python benchmarks/flag_rate.py [--articles 50] [--part dev.03.jsonl] [--show]
+    python benchmarks/flag_rate.py [--articles 50] [--part dev.03.jsonl] [--kb kb.sqlite] [--show]
 
 IndoSum articles are published, edited text: every flag there is either a real defect or a
 false alarm, so the rate bounds the noise a reader sees. `--show` prints each flag to judge it.
@@ -27,6 +27,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=50)
     parser.add_argument("--part", default="dev.03.jsonl")
+    parser.add_argument("--kb", help="a knowledge base, so that the KB checks run too")
     parser.add_argument("--show", action="store_true", help="print every flag")
     args = parser.parse_args()
     with open(INDOSUM / args.part, encoding="utf-8") as lines:
@@ -37,7 +38,7 @@ def main() -> None:
     for article in articles:
         stamp = int(article["id"].split("-")[0])
         published = dt.datetime.fromtimestamp(stamp, dt.timezone.utc).date()
-        report = kabar.analyze(detokenize(article["paragraphs"]), published=published)
+        report = kabar.analyze(detokenize(article["paragraphs"]), published=published, kb=args.kb)
         for flag in report.flags:
             kinds[flag.kind] += 1
             flagged[article["id"]] += 1

@@ -29,7 +29,7 @@ def check(name: str) -> Callable[[CheckFn], CheckFn]:
 
 
 # The modules register their checks on import.
-from kabar.checks import dates, duplicates, names, quotes, sentences  # noqa: E402,F401
+from kabar.checks import dates, duplicates, names, quotes, sentences, visits  # noqa: E402,F401
 
 
 class ChecksComponent:
