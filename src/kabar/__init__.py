@@ -24,11 +24,9 @@ class UnsupportedLanguage(Exception):
 def _nlp(lang: str, kb: str | None, skip_checks: tuple[str, ...] = ()):
     from kabar.nlp.pipeline import build_nlp
 
-    config = {}
+    config = {"kabar_checks": {"disabled": list(skip_checks), "kb_path": kb}}
     if kb:
         config["kabar_linker"] = {"kb_path": kb}
-    if skip_checks:
-        config["kabar_checks"] = {"disabled": list(skip_checks)}
     return build_nlp(lang, config=config)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from kabar.kb.events import EventRow
 from kabar.kb.importers import BUILTIN, READERS, ImportError_, as_of_from, detect
 from kabar.kb.store import Builder
 
@@ -45,8 +46,12 @@ def build(out: str | Path, sources: list[str]) -> dict[str, int]:
             label = str(path) if path else kind
             rows = list(READERS[kind](path))
             for row in rows:
-                builder.add(row, source=label)
-            builder.add_source(label, kind, str(path or ""), as_of or (as_of_from(path, rows) if path else None), len(rows))
+                if isinstance(row, EventRow):
+                    builder.add_event(row, source=label)
+                else:
+                    builder.add(row, source=label)
+            facts = [r for r in rows if not isinstance(r, EventRow)]
+            builder.add_source(label, kind, str(path or ""), as_of or (as_of_from(path, facts) if path else None), len(rows))
             counts[label] = len(rows)
     except (OSError, UnicodeDecodeError, ValueError, KeyError) as err:
         builder.db.close()

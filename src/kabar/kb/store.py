@@ -2,7 +2,7 @@
 
 Tables: `entity` (one row per real-world thing), `name` (labels, aliases and short forms with
 their transliteration-folded key), `position` (offices with start/end dates and their source),
-`source` (every imported file with its as-of date), and the search index: `token` (distinct
+`source` (every imported file with its as-of date), `event` (dated events, `kb.events`), and the search index: `token` (distinct
 folded name tokens with how many names use them), `token_key` (skeleton, phonetic and
 one-deletion keys of each token) and `name_token`.
 """
@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kabar.kb import keys
+from kabar.kb import events, keys
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
@@ -30,7 +30,7 @@ CREATE TABLE position(entity_id TEXT NOT NULL, title TEXT NOT NULL, country TEXT
 CREATE TABLE token(id INTEGER PRIMARY KEY, text TEXT NOT NULL, df INTEGER NOT NULL, skeleton TEXT NOT NULL);
 CREATE TABLE token_key(key TEXT NOT NULL, token_id INTEGER NOT NULL);
 CREATE TABLE name_token(token_id INTEGER NOT NULL, name_id INTEGER NOT NULL, pos INTEGER NOT NULL);
-"""
+""" + events.SCHEMA
 INDEXES = """
 CREATE INDEX name_folded ON name(folded);
 CREATE INDEX name_entity ON name(entity_id);
@@ -39,6 +39,7 @@ CREATE INDEX position_title ON position(title);
 CREATE INDEX token_key_key ON token_key(key, token_id);
 CREATE INDEX name_token_token ON name_token(token_id);
 CREATE UNIQUE INDEX token_text ON token(text);
+CREATE INDEX event_actor ON event(actor_id, type);
 """
 TYPES = {"PERSON", "ORG", "LOC"}
 PATRONYMIC_ENDINGS = ("vich", "vna", "ovna", "evna", "ichna", "ogly", "kyzy")
@@ -130,6 +131,11 @@ class Builder:
                 self.db.execute("INSERT INTO position VALUES (?,?,?,?,?,?)", (*fact, source))
         return eid
 
+    def add_event(self, row: events.EventRow, source: str) -> None:
+        self.db.execute('INSERT INTO event(start, "end", type, mode, actor, target, location, description, source, file) '
+                        "VALUES (?,?,?,?,?,?,?,?,?,?)", (row.start, row.end, row.type, row.mode, row.actor, row.target,
+                                                         row.location, row.description, row.source, source))
+
     def _find_merge(self, row: Row, forms: set[str]) -> str | None:
         prefix = row.id.split(":", 1)[0]
         for n in sorted(forms):
@@ -151,6 +157,7 @@ class Builder:
                     db.execute(f"UPDATE {table} SET {column}=? WHERE {column}=?", (wikidata[0], eid))
                 eid = wikidata[0]
             db.execute("UPDATE entity SET xrefs=? WHERE id=?", ("|".join(sorted(xrefs)), eid))
+        self.unresolved_events = events.resolve(db)
         token_ids: dict[str, int] = {}
         df: dict[int, int] = defaultdict(int)
         links = []
