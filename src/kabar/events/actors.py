@@ -18,6 +18,7 @@ from spacy.lang.id.stop_words import STOP_WORDS
 ACTORS_FILE = Path(__file__).parent / "data" / "actors.yaml"
 PRONOUNS = {"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "anda", "kamu", "keduanya"}
 FIRST_PERSON = {"kami", "kita", "saya", "aku"}
+POSSESSORS = {"mereka", "kami", "kita"}  # after a sector noun they say whose ("pemimpin mereka")
 # Words that never join a sector noun to the name after it ("polisi menangkap Rizieq").
 LINK_STOP = {
     "dan", "atau", "di", "ke", "dari", "yang", "untuk", "dengan", "oleh", "pada", "kepada", "terhadap",
@@ -146,6 +147,7 @@ PARTICLES = ("nya", "lah", "pun", "kah")
 NOT_NAMES = {
     "rp", "us$", "usd", "euro", "baht", "dolar", "rupiah", "pasal", "ayat", "nomor", "no", "no.", "tahun",
     "ramadan", "ramadhan", "lebaran", "syawal", "masehi", "hijriah", "imlek", "idul", "fitri", "adha",
+    "undang", "undang-undang", "uu", "uud", "perppu",
 }
 
 
@@ -225,6 +227,8 @@ def find_actors(sent, ents: list[tuple[int, int, str]], trigger_words: set[str],
             kind[i] = "name"  # "Kim Kum-chol": "-" and "chol" belong to the name
         elif kind[i] is None and i and kind[i - 1] in ("name", "entity") and _particle(sent, i):
             kind[i] = "name"  # "Salman bin Abdul Aziz al - Saud"
+        elif kind[i] is None and words[i] in POSSESSORS and i and kind[i - 1] == "sector":
+            kind[i] = "sector"  # "duta besar mereka": whose ambassador, one actor
         elif kind[i] is None and words[i] in PRONOUNS:
             kind[i] = "pronoun"
         i += 1
@@ -239,6 +243,7 @@ def find_actors(sent, ents: list[tuple[int, int, str]], trigger_words: set[str],
         if words[i] == "(" and kind[i - 1] not in (None, "pronoun") and kind[i + 1] in ("name", "entity", "country") \
                 and words[i + 2] == ")":
             kind[i] = kind[i + 2] = "link"
+    _join_ministry_titles(sent, words, kind, eid, sector, country)
     # "aparat keamanan Myanmar", "pasukan khusus AS": a sector noun, up to two plain words, a country.
     for i in range(n):
         if kind[i] == "sector":
@@ -305,6 +310,49 @@ def find_actors(sent, ents: list[tuple[int, int, str]], trigger_words: set[str],
         actors.append(actor)
         i = j
     return actors
+
+
+# Titles whose field may hold "dan", commas or brackets: "Menteri Hukum dan HAM", "Menteri Koordinator
+# Politik , Hukum , dan Keamanan", "Menteri Pendidikan ( Pendidikan Tinggi dan Keterampilan )".
+MINISTRY_HEADS = {"menteri", "menko", "kementerian", "kemenko"}
+TITLE_JOINERS = {",", "dan", "serta", "&"}
+BRACKET_REACH = 8
+
+
+def _join_ministry_titles(sent, words, kind, eid, sector, country) -> None:
+    """Mark the joiners and brackets inside a ministry's name as part of one actor, so that
+    "Menteri Kelautan dan Perikanan Susi Pudjiastuti" is one person, not two actors."""
+    n = len(words)
+
+    def field_word(k: int) -> bool:  # a capitalised word of the field, not a name, office or country
+        return k < n and sent[k].text[:1].isupper() and eid[k] is None and sector[k] is None \
+            and country[k] is None and kind[k] in (None, "name")
+
+    for i in range(n):
+        if kind[i] != "sector" or words[i] not in MINISTRY_HEADS:
+            continue
+        j = i + 1
+        while j < n:
+            if field_word(j):
+                j += 1
+                continue
+            k = j
+            while k < n and words[k] in TITLE_JOINERS:
+                k += 1
+            if k > j and j > i + 1 and field_word(k):
+                kind[j:k] = ["link"] * (k - j)
+                j = k
+                continue
+            if words[j] == "(" and j > i + 1:
+                close = next((c for c in range(j + 1, min(n, j + BRACKET_REACH)) if words[c] == ")"), None)
+                inside = range(j + 1, close) if close else ()
+                if close and close + 1 < n and sent[close + 1].text[:1].isupper() and all(
+                        field_word(c) or words[c] in TITLE_JOINERS for c in inside):
+                    for c in range(j, close + 1):
+                        kind[c] = kind[c] if kind[c] == "name" else "link"
+                    j = close + 1
+                    continue
+            break
 
 
 def _actor(sent, i, j, kind, eid, cty, sec) -> Actor:

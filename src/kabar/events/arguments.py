@@ -34,12 +34,13 @@ CLAUSE_BREAKS = {
     "setelah", "sebelum", "sejak", "ketika", "saat", "bahwa", "karena", "sehingga", "agar",
     "supaya", "namun", "tetapi", "tapi", "sementara", "meski", "meskipun", "walaupun", "jika",
     "apabila", "kalau", "bila", "sedangkan", "yakni", "yaitu", "padahal", "hingga", "usai",
-    "seusai", "selagi", "sebab", "mengingat", ";", ":", "“", "”", '"',
+    "seusai", "selagi", "sebab", "mengingat", "kala", "tatkala", "sewaktu", "manakala", ";", ":", "“", "”", '"',
     "kapan", "apakah", "mengapa", "bagaimana", "siapa",  # an embedded question has its own subject
 }
 # "Ia menggendong bayi sebelum melakukan serangan": a time clause that opens with its verb
 # has the subject of the clause before.
-TEMPORAL = {"sebelum", "setelah", "sesudah", "usai", "seusai", "sesaat", "sejak", "selama"}
+TEMPORAL = {"sebelum", "setelah", "sesudah", "usai", "seusai", "sesaat", "sejak", "selama", "saat", "ketika", "kala",
+            "tatkala", "sewaktu"}
 # After these the verb shares the subject of the clause before ("tiba di X untuk bertemu").
 SHARED_SUBJECT = {"untuk", "guna", "dan", "lalu", "kemudian", "serta", "sambil", "seraya", "sekaligus"}
 LIGHT_VERBS = {
@@ -48,9 +49,14 @@ LIGHT_VERBS = {
     "melepas", "melepaskan", "mengucurkan", "berbalas", "membalas", "sampaikan", "menerbitkan",
     "mengeluarkan",
 }
-RECEIVE_VERBS = {"menerima", "mendapat", "mendapatkan", "memperoleh", "meraih", "menuai"}
+RECEIVE_VERBS = {"menerima", "mendapat", "mendapatkan", "memperoleh", "meraih", "menuai", "mengantongi"}
 # "mohon dukungan X": support asked for is not support given.
 ASK_VERBS = {"mohon", "memohon", "meminta", "minta", "mengharapkan", "berharap", "butuh", "membutuhkan", "menggalang"}
+# Verbs whose object is asked or told to do what the clause after "untuk/agar" says.
+DIRECTIVE_VERBS = {
+    "meminta", "mendesak", "mengimbau", "mendorong", "menyerukan", "memerintahkan", "mengingatkan",
+    "menginstruksikan", "menyuruh", "mengajak", "menuntut", "memaksa", "mewajibkan", "menugaskan", "mengizinkan",
+}
 # Words that may stand between a subject and its verb: "Putin baru-baru ini mengunjungi".
 PREVERBAL = {"baru-baru", "ini", "kemarin", "pada", "hari", "sebelumnya", "kini", "selalu", "sering",
              "hanya", "pula", "lagi", "mulai", "segera", "justru", "memang", "sendiri", "itu", "tersebut",
@@ -104,6 +110,7 @@ class Roles:
     via: str = "surface"  # surface | parse
     trace: list[str] = field(default_factory=list)
     confidence_penalty: float = 0.0
+    blocked: bool = False  # the verb's subject is a word that is no actor ("demokrasi ... mengancam")
 
 
 class Sentence:
@@ -195,10 +202,16 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
     """The actor left of token `anchor` (sentence-relative) that its clause is about: the
     nearest eligible one, or in a clause before "untuk/dan" (leftmost=True) its first one."""
     start, opener = s.left_boundary(anchor)
+    if opener in {"dan", "serta"} and (head := _relative_head(s, start - 2)) is not None:
+        # "Sandi yang mengenakan baju dan mengenakan peci tiba": the 'dan' continues a relative clause
+        roles.trace.append(f"{label} = {head.text!r}: the trigger follows a relative clause on it continued by "
+                           f"{opener!r}")
+        return _lead(head, coordinated(s, head, roles))
     if not leftmost:
         blocker = _plain_subject(s, start, anchor)
         if blocker is not None:
             roles.trace.append(f"no {label}: {s.words[blocker]!r} right before the trigger is a subject that is no actor")
+            roles.blocked = label == "source"
             return None, []
     antecedent = _relative_antecedent(s, start, anchor)
     if antecedent is NOT_AN_ACTOR:
@@ -209,6 +222,10 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
         return _lead(antecedent, coordinated(s, antecedent, roles))
     first_yang = next((i for i in range(start, anchor) if s.words[i] in LIST_OPENERS and s.owner[i] is None), None)
     cands = [a for a in s.actors if start <= s.rel(a.start) and s.rel(a.end) <= anchor]
+    named = _closing_name(s, cands, first_yang, anchor)
+    if named is not None:
+        roles.trace.append(f"{label} = {named.text!r}: the name between commas that closes the subject phrase")
+        return named, []
     eligible = []
     for a in cands:
         i, j = s.rel(a.start), s.rel(a.end)
@@ -250,6 +267,9 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
         why = "first actor of the clause before" if leftmost else "nearest actor left of the trigger in its clause"
         roles.trace.append(f"{label} = {a.text!r}: {why}")
         return _lead(a, coordinated(s, a, roles))
+    if start > 1 and opener in PURPOSE and (addressee := _addressee(s, start - 1)) is not None:
+        roles.trace.append(f"{label} = {addressee.text!r}: asked or told before {opener!r} to do it")
+        return addressee, []
     if start > 0 and shared_hops and (opener in SHARED_SUBJECT | PURPOSE | SAY_VERBS or (
             opener in TEMPORAL and _verb_like(next((w for w in s.words[start:anchor + 1] if w not in ADVERBS), "")))):
         roles.trace.append(f"clause opened by {opener!r}: subject shared with the clause before")
@@ -258,6 +278,41 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
 
 
 NOT_AN_ACTOR = Actor(-1, -1, "", "none")
+
+
+def _addressee(s: Sentence, k: int) -> Actor | None:
+    """"meminta penegak hukum tidak ragu untuk menindak": the actor a directive verb addresses in
+    the clause that ends at token k is who the purpose clause after it is about."""
+    start, _ = s.left_boundary(k)
+    verb = next((j for j in range(k, start - 1, -1) if s.words[j] in DIRECTIVE_VERBS and s.owner[j] is None), None)
+    if verb is None:
+        return None
+    a = s.owner[verb + 1] if verb + 1 <= k else None
+    return a if a is not None and a.kind != "pronoun" else None
+
+
+def _relative_head(s: Sentence, k: int) -> Actor | None:
+    """The actor a 'yang' clause ending at token k describes ("Sandi yang mengenakan baju koko"),
+    when no comma or clause edge stands between the 'yang' and k."""
+    while k > 0 and s.words[k] not in {",", "yang"} and (s.owner[k] is not None or not s.is_break(k)):
+        k -= 1
+    if k > 0 and s.words[k] == "yang" and s.owner[k - 1] is not None and s.owner[k - 1].kind != "pronoun":
+        return s.owner[k - 1]
+    return None
+
+
+def _closing_name(s: Sentence, cands: list[Actor], first_yang: int | None, anchor: int) -> Actor | None:
+    """"Penasihat spiritual yang juga ketua umum PARFI , Gatot Brajamusti , diciduk": a name
+    between commas right before the verb, after a relative clause, names the subject it closes."""
+    if first_yang is None or not cands:
+        return None
+    a = cands[-1]
+    i, j = s.rel(a.start), s.rel(a.end)
+    if i <= first_yang or a.kind not in ("name", "entity") or a.sector or a.is_place or s.word(i - 1) != "," \
+            or s.word(j) != "," or len(a.text.split()) < 2:
+        return None
+    rest = s.words[j + 1 : anchor]
+    return a if all(w in ADVERBS or w in PREVERBAL for w in rest) else None
 
 
 def _lead(a: Actor, co: list[Actor]) -> tuple[Actor, list[Actor]]:
@@ -349,6 +404,10 @@ def coordinated(s: Sentence, a: Actor, roles: Roles) -> list[Actor]:
         other = s.owner[i - 1]
         if s.prep_before(other):
             break
+        k = s.rel(other.start) - 1
+        if s.words[i] == "," and k >= 0 and s.owner[k] is None and s.words[k] not in {",", "dan", "serta"} \
+                and not s.is_break(k):
+            break  # "Perayaan Imlek 2569 Kongzili , Gubernur A dan B": the end of a fronted phrase
         out.insert(0, other)
         i = s.rel(other.start) - 1
     if out:
@@ -502,6 +561,9 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
             roles.source, roles.target = pair  # "perjanjian yang ditandatangani antara A dan B"
         if roles.target is None and (trigger.place_is_target or trigger.with_words):
             roles.target = after(s, rest, preps, roles, "target", exclude=[roles.source], object_ok=False)
+        if trigger.type == "MOBILIZE" and roles.source is None and roles.target is not None:
+            roles.source, roles.target = roles.target, None  # "personel TNI disiagakan": the forces act
+            roles.trace.append(f"mobilised forces are the actor: source = {roles.source.text!r}")
     else:
         roles.source, roles.co_sources = subject(s, trig_start, roles)
         taken = [roles.source, *roles.co_sources]

@@ -71,8 +71,9 @@ class Explanation:
     traces: list[list[str]] = field(default_factory=list)
 
 
-def find_triggers(sent, lex: lexicon_mod.Lexicon) -> list[TriggerMatch]:
+def find_triggers(sent, lex: lexicon_mod.Lexicon, actors=()) -> list[TriggerMatch]:
     words = [t.text.lower() for t in sent]
+    actor_ends = {a.start - sent.start: a.end - sent.start for a in actors if a.kind != "pronoun"}
     out: list[TriggerMatch] = []
     consumed: set[int] = set()
     i = 0
@@ -94,10 +95,13 @@ def find_triggers(sent, lex: lexicon_mod.Lexicon) -> list[TriggerMatch]:
                 continue
             obj_end = None
             if f.trigger.with_words:
-                window = list(range(i + n, min(len(words), i + n + WITH_WINDOW)))
+                window = _window_after(i + n, len(words), actor_ends)
                 if f.voice == "passive":  # "Perjanjian itu ditandatangani": the theme is the subject
                     window += list(range(i - 1, max(-1, i - 1 - WITH_WINDOW), -1))
                 hit = next((k for k in window if words[k] in f.trigger.with_words), None)
+                if hit is None and f.trigger.type == "REQUEST" and f.voice == "active" \
+                        and _actor_then_verb(sent, i + n, actor_ends):
+                    hit = i + n - 1  # "mendorong Jokowi mengubah": the addressee and what is asked
                 if hit is None:
                     continue
                 consumed.add(hit)
@@ -110,6 +114,25 @@ def find_triggers(sent, lex: lexicon_mod.Lexicon) -> list[TriggerMatch]:
         else:
             i += 1
     return out
+
+
+def _window_after(k: int, n: int, actor_ends: dict[int, int]) -> list[int]:
+    """Where a `with` word may stand after a trigger: WITH_WINDOW words, an actor phrase counting
+    as one ("mengingatkan Menteri Kelautan dan Perikanan Susi Pudjiastuti agar")."""
+    out, words = [], 0
+    while k < n and words < WITH_WINDOW:
+        end = actor_ends.get(k, k + 1)
+        out.extend(range(k, end))
+        words += 1
+        k = end
+    return out
+
+
+def _actor_then_verb(sent, k: int, actor_ends: dict[int, int]) -> bool:
+    """An actor at sentence token k followed by an active verb: the complement of a demand."""
+    end = actor_ends.get(k)
+    return end is not None and end < len(sent) and sent[end].is_lower and \
+        sent[end].text.startswith(("me", "ber")) and len(sent[end].text) > 4
 
 
 def _not_an_event(sent, words: list[str], i: int, n: int, f: lexicon_mod.Form) -> bool:
@@ -251,7 +274,7 @@ class Coder:
             exp = Explanation(sent.text, [f"{a.text} [{a.kind}{' ' + a.code if a.code else ''}]" for a in found],
                               [f"{t.text}/{t.dep_}->{t.head.text}" for t in sent] if has_parse else [])
             coded: list[dict] = []
-            for m in find_triggers(sent, self.lex):
+            for m in find_triggers(sent, self.lex, found):
                 roles = self._roles(s, m, has_parse)
                 ev = self._event(doc, s, m, roles, recent, name_codes, entity_codes)
                 exp.traces.append(roles.trace)
@@ -322,6 +345,9 @@ class Coder:
             roles.trace.append(f"'kedua negara' = the last two countries named, {source.text!r} and {target.text!r}")
         if source is None and target is None:
             roles.trace.append("dropped: no actor found")
+            return None
+        if source is None and roles.blocked and m.form.voice == "active":
+            roles.trace.append("dropped: the verb's subject is no actor, so this is no act of one")
             return None
         if trig.place_is_target and target is None and m.form.voice != "nominal":
             roles.trace.append("dropped: a visit or arrival without the place visited")
