@@ -280,6 +280,40 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
 NOT_AN_ACTOR = Actor(-1, -1, "", "none")
 
 
+# Passive light verbs: "Usulan tersebut disampaikan X", "Ancaman ini dilayangkan X".
+LIGHT_PASSIVES = {
+    "disampaikan", "dilayangkan", "dilontarkan", "diberikan", "diajukan", "dikeluarkan", "diungkapkan",
+    "dinyatakan", "dilancarkan", "diutarakan",
+}
+SHARED_AGENT_REACH = 12  # "ditangkap dan dipaksa untuk kembali ke Myanmar oleh penjaga perbatasan"
+
+
+def _light_passive_agent(s: Sentence, k: int) -> Actor | None:
+    """The agent of a passive light verb at token k (after adverbs): "oleh X" or X right after."""
+    while s.word(k) in ADVERBS:
+        k += 1
+    if s.word(k) not in LIGHT_PASSIVES:
+        return None
+    k += 1 + (s.word(k + 1) == "oleh")
+    a = s.owner[k] if k < len(s.words) else None
+    return a if a is not None and a.kind != "pronoun" else None
+
+
+def _shared_agent(s: Sentence, k: int, roles: Roles, exclude=()) -> Actor | None:
+    """"ditangkap dan dipaksa kembali oleh penjaga perbatasan": passives joined by 'dan' share the
+    agent the last one names."""
+    if s.word(k) not in {"dan", "serta", "lalu", "kemudian"} or not _passive_verb(s.word(k + 1)):
+        return None
+    for j in range(k + 2, min(len(s.words) - 1, k + SHARED_AGENT_REACH)):
+        if s.words[j] in {",", "yang"} or (s.owner[j] is None and s.is_break(j) and s.words[j] not in PURPOSE):
+            return None
+        a = s.owner[j + 1]
+        if s.words[j] == "oleh" and a is not None and a not in exclude and a.kind != "pronoun":
+            roles.trace.append(f"source = {a.text!r}: agent of the passive joined to this one by {s.word(k)!r}")
+            return a
+    return None
+
+
 def _addressee(s: Sentence, k: int) -> Actor | None:
     """"meminta penegak hukum tidak ragu untuk menindak": the actor a directive verb addresses in
     the clause that ends at token k is who the purpose clause after it is about."""
@@ -489,12 +523,19 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
             roles.source, roles.co_sources = subject(s, anchor, roles)
             roles.target = after(s, rest, preps, roles, "target", exclude=[roles.source], object_ok=False)
         else:
-            patient_first = pattern == "peN-an" and trigger.type in PATIENT_NOMINAL_TYPES
+            patient_first = (pattern == "peN-an" and trigger.type in PATIENT_NOMINAL_TYPES) or \
+                (pattern == "noun" and trigger.type == "COERCE")  # "deportasi orang Rohingya", "OTT Gubernur X"
             role = "target" if patient_first else "source"
             roles.trace.append(f"nominal: the actor right after is the {role} (possessor)"
-                               + (": peN-an of a coercive verb names who undergoes it" if patient_first else ""))
+                               + (": a coercive action noun names who undergoes it" if patient_first else ""))
             if s.word(rest) in ANAPHORIC:
-                roles.trace.append(f"nominal + {s.word(rest)!r}: points back to an event named before; not coded again")
+                agent = _light_passive_agent(s, rest + 1)
+                if agent is None:
+                    roles.trace.append(f"nominal + {s.word(rest)!r}: points back to an event named before; not coded again")
+                    return roles
+                roles.source = agent  # "Ancaman ini dilayangkan negara paling terisolasi itu"
+                roles.trace.append(f"nominal + {s.word(rest)!r} + {s.word(rest + 1)!r}: source = {agent.text!r}, "
+                                   "the agent this sentence gives it")
                 return roles
             k = rest
             while k < len(s.words) and s.words[k] in NOMINAL_MODIFIERS and \
@@ -546,8 +587,12 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
     elif voice == "passive":
         roles.trace.append("passive (di-/ter-): subject is the target, 'oleh X' the source")
         subj, _ = subject(s, trig_start, roles, "target")
+        if subj is not None and trigger.with_words and set(subj.text.lower().split()) & set(trigger.with_words):
+            roles.trace.append(f"{subj.text!r} is what the verb is done to (a treaty, a relation), not an actor")
+            subj = None
         roles.target = subj
-        roles.source = after(s, rest, ("oleh",), roles, "source", exclude=[subj], object_ok=False)
+        roles.source = after(s, rest, ("oleh",), roles, "source", exclude=[subj], object_ok=False) or \
+            _shared_agent(s, rest, roles, exclude=[subj])
         for k in dict.fromkeys((trig_end, rest)):  # "ditetapkan KPK sebagai tersangka", "diserang sekelompok X"
             if roles.source is not None:
                 break

@@ -32,6 +32,7 @@ PERSONAL = {"ia", "dia", "beliau"}
 # Sectors whose bare noun names a group, so "mereka" can refer to it ("para buruh", "polisi").
 COLLECTIVE = {"CVL", "REB", "MIL", "COP", "CRM", "REF", "JRN", "REL", "OPP", "UNK", "BUS"}
 WITH_WINDOW = 6  # how far after the trigger a `with` word may come
+PLACE_NOUNS = {"situs", "lokasi", "tempat", "fasilitas", "area", "kawasan", "zona", "arena", "pusat"}
 # Which reading leads when a dependency parse is present. The surface rules lead: on the gold set
 # the parser's arguments scored lower (benchmarks/eval_events.py); the parse fills their gaps.
 PARSE_FIRST = False
@@ -74,6 +75,7 @@ class Explanation:
 def find_triggers(sent, lex: lexicon_mod.Lexicon, actors=()) -> list[TriggerMatch]:
     words = [t.text.lower() for t in sent]
     actor_ends = {a.start - sent.start: a.end - sent.start for a in actors if a.kind != "pronoun"}
+    actor_starts = {end - 1: start for start, end in actor_ends.items()}
     out: list[TriggerMatch] = []
     consumed: set[int] = set()
     i = 0
@@ -97,8 +99,10 @@ def find_triggers(sent, lex: lexicon_mod.Lexicon, actors=()) -> list[TriggerMatc
             if f.trigger.with_words:
                 window = _window_after(i + n, len(words), actor_ends)
                 if f.voice == "passive":  # "Perjanjian itu ditandatangani": the theme is the subject
-                    window += list(range(i - 1, max(-1, i - 1 - WITH_WINDOW), -1))
+                    window += _window_before(i - 1, actor_starts)
                 hit = next((k for k in window if words[k] in f.trigger.with_words), None)
+                if hit is None and f.trigger.type == "AGREE" and f.voice == "active" and _verb_follows(words, i + n):
+                    hit = i + n - 1  # "bersepakat menyusun sistem baru", "sepakat akan meningkatkan"
                 if hit is None and f.trigger.type == "REQUEST" and f.voice == "active" \
                         and _actor_then_verb(sent, i + n, actor_ends):
                     hit = i + n - 1  # "mendorong Jokowi mengubah": the addressee and what is asked
@@ -128,6 +132,25 @@ def _window_after(k: int, n: int, actor_ends: dict[int, int]) -> list[int]:
     return out
 
 
+def _window_before(k: int, actor_starts: dict[int, int]) -> list[int]:
+    """The same window leftwards, for a passive's theme ("Kerja Sama Kajian Panas Bumi yang telah
+    ditandatangani")."""
+    out, words = [], 0
+    while k >= 0 and words < WITH_WINDOW:
+        start = actor_starts.get(k, k)
+        out.extend(range(k, start - 1, -1))
+        words += 1
+        k = start - 1
+    return out
+
+
+def _verb_follows(words: list[str], k: int) -> bool:
+    """An active verb comes next, after 'akan/untuk' and adverbs: what an agreement is to do."""
+    while k < len(words) and words[k] in {"akan", "untuk", "segera", "juga", "bersama", "terus"}:
+        k += 1
+    return k < len(words) and len(words[k]) > 4 and words[k].startswith(("me", "ber"))
+
+
 def _actor_then_verb(sent, k: int, actor_ends: dict[int, int]) -> bool:
     """An actor at sentence token k followed by an active verb: the complement of a demand."""
     end = actor_ends.get(k)
@@ -148,6 +171,8 @@ def _not_an_event(sent, words: list[str], i: int, n: int, f: lexicon_mod.Form) -
         return True  # "saat dihubungi", "yang ditemui usai acara": a reporter reaching a source
     if f.trigger.type == "COERCE" and words[i + n : i + n + 1] == ["diri"]:
         return True  # "membubarkan diri", "menahan diri": done to oneself
+    if f.voice == "nominal" and i > 0 and words[i - 1] in PLACE_NOUNS:
+        return True  # "situs uji coba nuklir", "lokasi penembakan": a place named after an event
     return False
 
 
