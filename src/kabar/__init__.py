@@ -21,10 +21,12 @@ class UnsupportedLanguage(Exception):
 
 
 @lru_cache(maxsize=4)
-def _nlp(lang: str, kb: str | None, skip_checks: tuple[str, ...] = ()):
+def _nlp(lang: str, kb: str | None, skip_checks: tuple[str, ...] = (), ner_model: str | None = None):
     from kabar.nlp.pipeline import build_nlp
 
     config = {"kabar_checks": {"disabled": list(skip_checks), "kb_path": kb}}
+    if ner_model:
+        config["kabar_transformer_ner"] = {"model": ner_model}
     if kb:
         config["kabar_linker"] = {"kb_path": kb}
     return build_nlp(lang, config=config)
@@ -39,9 +41,10 @@ def _as_date(value) -> dt.date | None:
         raise ValueError(f"published date {value!r} is not an ISO date (YYYY-MM-DD)") from err
 
 
-def analyze_article(article: Article, kb: str | None = None, skip_checks=()) -> Report:
+def analyze_article(article: Article, kb: str | None = None, skip_checks=(), ner_model: str | None = None) -> Report:
     """Run the whole pipeline on one Article and return its Report. `skip_checks` names checks
-    of `kabar.checks` to switch off (e.g. "broken_sentence")."""
+    of `kabar.checks` to switch off (e.g. "broken_sentence"); `ner_model`, a Hugging Face
+    token-classification model (folder or hub name), replaces the trained NER."""
     from kabar.nlp.language import describe, detect_language
 
     lang = detect_language(article.text)
@@ -49,7 +52,7 @@ def analyze_article(article: Article, kb: str | None = None, skip_checks=()) -> 
         raise UnsupportedLanguage(
             f"{article.origin or article.id}: written in {describe(lang)}, which is not supported yet (kabar reads Indonesian)"
         )
-    nlp = _nlp(lang, str(kb) if kb else None, tuple(sorted(skip_checks)))
+    nlp = _nlp(lang, str(kb) if kb else None, tuple(sorted(skip_checks)), ner_model)
     doc = nlp.make_doc(article.text)
     doc._.language = lang
     doc._.published = article.published

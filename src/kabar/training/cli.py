@@ -12,6 +12,8 @@ from kabar.training import corpora
 evaluate_app = typer.Typer(help="Score a trained model on a gold test file.", no_args_is_help=True)
 
 _MODEL_HELP = "Trained pipeline folder (default: the shipped model)."
+_NER_MODEL_HELP = ("Trained pipeline folder (default: the shipped model), or hf:PATH_OR_NAME for a Hugging Face "
+                   "token-classification model (needs kabar[transformers]).")
 
 
 def _fail(message: str) -> None:
@@ -21,8 +23,11 @@ def _fail(message: str) -> None:
 
 def _load(model: Optional[Path]):
     from kabar.nlp.model import ModelError, load_model, model_path
+    from kabar.nlp.transformer_ner import hf_model_name, transformer_pipeline
 
     try:
+        if hf_model_name(model):
+            return transformer_pipeline(hf_model_name(model))
         if model_path(model) is None:
             raise ModelError("no trained model is shipped or given (use --model PATH)")
         return load_model(model)
@@ -40,7 +45,7 @@ def _read(reader, path: Path, **kw):
 @evaluate_app.command("ner")
 def evaluate_ner_cmd(
     testfile: Path = typer.Argument(..., help="Token-per-line BIO/BILOU file (token first, tag last)."),
-    model: Optional[Path] = typer.Option(None, help=_MODEL_HELP),
+    model: Optional[Path] = typer.Option(None, help=_NER_MODEL_HELP),
     encoding: str = typer.Option("utf-8", help="The file's encoding, e.g. latin-1."),
     as_json: bool = typer.Option(False, "--json", help="End with one JSON line {p, r, f, n} in percent."),
 ) -> None:

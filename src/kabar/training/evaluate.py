@@ -16,7 +16,10 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kabar.nlp.transformer_ner import NAME as TRANSFORMER_NER
 from kabar.training import corpora
+
+NER_COMPONENTS = ("ner", TRANSFORMER_NER)  # the trained NER, or a Hugging Face model in its place
 
 
 @dataclass
@@ -59,9 +62,10 @@ def _run(nlp: Language, docs: list[Doc], needed: set[str]) -> list[Doc]:
 
 
 def ner_labels(nlp: Language) -> set[str]:
-    if "ner" not in nlp.pipe_names:
-        raise ValueError("the model has no entity recogniser ('ner')")
-    return set(nlp.get_pipe("ner").labels)
+    for name in NER_COMPONENTS:
+        if name in nlp.pipe_names:
+            return set(nlp.get_pipe(name).labels)
+    raise ValueError("the model has no entity recogniser ('ner')")
 
 
 def evaluate_ner(nlp: Language, sentences: list[corpora.TaggedSentence]) -> NERScore:
@@ -76,7 +80,7 @@ def evaluate_ner(nlp: Language, sentences: list[corpora.TaggedSentence]) -> NERS
             rename[label] = target
     scored = set(rename.values())
     gold = [{(a, b, rename[l]) for a, b, l in s.spans() if l in rename} for s in sentences]
-    docs = _run(nlp, [Doc(nlp.vocab, words=s.words) for s in sentences], {"tok2vec", "ner"})
+    docs = _run(nlp, [Doc(nlp.vocab, words=s.words) for s in sentences], {"tok2vec", *NER_COMPONENTS})
     pred = [{(e.start, e.end, e.label_) for e in d.ents if e.label_ in scored} for d in docs]
     tp, n_pred, n_gold = Counter(), Counter(), Counter()
     for g, p in zip(gold, pred):
