@@ -344,6 +344,90 @@ def test_openness_to_talks_is_intent(nlp):
     assert ev["source_text"].endswith("Taro Kono") and ev["hypothetical"]
 
 
+# --- second gold batch (issue 5): rules learnt from its tuning half ------------------------
+
+def test_ministry_title_with_dan_and_brackets_is_one_actor(nlp):
+    ev = one(nlp, "Menteri Hukum dan HAM Yasonna Laoly bertemu Menteri Pendidikan ( Sains dan Teknologi ) "
+                  "Malaysia Ahmad Zahid di Jakarta .", "CONSULT")
+    assert ev["source_text"] == "Menteri Hukum dan HAM Yasonna Laoly", ev
+    assert ev["target_text"].endswith("Ahmad Zahid") and ev["target_actor"] == "MYS GOV", ev
+    ev = one(nlp, "Bawaslu menyampaikan masalah anggaran kala bertemu Menteri Koordinator Politik , Hukum , dan "
+                  "Keamanan Wiranto .", "CONSULT")
+    assert ev["source_text"] == "Bawaslu" and ev["target_text"].endswith("Keamanan Wiranto"), ev
+
+
+def test_relative_clause_continued_by_dan_is_about_its_head(nlp):
+    ev = one(nlp, "Delegasi Jepang yang membawa hadiah dan mengenakan batik tiba di Jakarta .", "CONSULT")
+    assert ev["source_text"] == "Delegasi Jepang" and ev["target_text"] == "Jakarta", ev
+
+
+def test_name_between_commas_closes_the_subject_phrase(nlp):
+    ev = one(nlp, "Ketua umum partai yang juga anggota DPR , Budi Santoso , ditangkap polisi kemarin .", "COERCE")
+    assert ev["target_text"] == "Budi Santoso" and ev["source_text"] == "polisi", ev
+
+
+def test_who_is_asked_to_act_is_the_actor_of_the_purpose_clause(nlp):
+    ev = one(nlp, "Presiden meminta penegak hukum tidak ragu untuk menindak para perusuh .", "COERCE")
+    assert ev["source_text"] == "penegak hukum" and ev["hypothetical"], ev
+
+
+def test_forces_put_on_alert_are_the_actor(nlp):
+    ev = one(nlp, "Sebanyak 300 personel TNI disiagakan di perbatasan .", "MOBILIZE")
+    assert "TNI" in ev["source_text"], ev
+
+
+def test_pronoun_after_an_office_says_whose(nlp):
+    ev = one(nlp, "Diplomat itu mengatakan duta besar mereka diusir oleh Kuwait .", "SANCTION")
+    assert ev["target_text"] == "duta besar mereka" and ev["source_text"] == "Kuwait", ev
+
+
+def test_verb_whose_subject_is_no_actor_is_no_event(nlp):
+    assert not events(nlp, "Politik uang mengancam kedaulatan Indonesia .")
+    ev = one(nlp, "Pemerintah kota menggusur warga di bantaran sungai .", "COERCE")  # an office and its modifier
+    assert ev["source_text"] == "Pemerintah" and ev["target_text"] == "warga", ev
+
+
+def test_directive_or_agreement_followed_by_what_is_to_be_done(nlp):
+    ev = one(nlp, "LSM itu mendorong pemerintah menghentikan proyek tersebut .", "REQUEST")
+    assert ev["target_text"] == "pemerintah", ev
+    ev = one(nlp, "Pemerintah Indonesia dan Pemerintah Malaysia bersepakat memperkuat patroli perbatasan .", "AGREE")
+    assert ev["source_text"] == "Pemerintah Indonesia" and ev["target_text"] == "Pemerintah Malaysia", ev
+
+
+def test_coercive_loan_noun_names_who_undergoes_it(nlp):
+    ev = one(nlp, "Menteri itu menolak membeberkan proses deportasi Abdul Rahman .", "COERCE")
+    assert ev["target_text"] == "Abdul Rahman" and ev["source_text"] is None, ev
+
+
+def test_demonstrative_nominal_with_an_agent_of_its_own_is_coded(nlp):
+    ev = one(nlp, "Kecaman itu disampaikan Menteri Luar Negeri Retno Marsudi di Jakarta .", "ACCUSE")
+    assert ev["source_text"].endswith("Retno Marsudi"), ev
+
+
+def test_passives_joined_by_dan_share_their_agent(nlp):
+    ev = one(nlp, "Para demonstran ditangkap dan dibawa ke markas oleh aparat keamanan .", "COERCE")
+    assert ev["source_text"].startswith("aparat") and "demonstran" in ev["target_text"], ev
+
+
+def test_place_named_after_an_event_is_no_event(nlp):
+    assert not [e for e in events(nlp, "Polisi menjaga lokasi penembakan Budi di Jalan Sudirman .")
+                if e["type"] == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text,etype,cameo", [
+    ("Pemerintah kota menggusur warga di bantaran sungai .", "COERCE", "171"),
+    ("Seorang pria mencabuli dua anak tetangganya .", "ASSAULT", "1821"),
+    ("Pria itu menyiram air keras ke wajah penyidik KPK .", "ASSAULT", "180"),
+    ("Tersangka Andi mangkir dari pemeriksaan KPK .", "REJECT", "128"),
+    ("Pasukan pemerintah merebut kota Mosul dari militan .", "ASSAULT", "190"),
+    ("Korea Utara melakukan uji coba rudal balistik .", "MOBILIZE", "150"),
+    ("Pemerintah daerah menanggung biaya pengobatan para korban .", "AID", "070"),
+])
+def test_triggers_from_the_second_batch(nlp, text, etype, cameo):
+    ev = one(nlp, text, etype)
+    assert ev["cameo"] == cameo and ev["source_text"], ev
+
+
 def test_dependency_parse_is_used_when_present(monkeypatch):
     """With a parser in the pipeline its nsubj/obj/obl:agent fill what word order leaves open;
     with PARSE_FIRST they lead."""

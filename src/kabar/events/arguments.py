@@ -401,7 +401,13 @@ def _plain_subject(s: Sentence, start: int, anchor: int) -> int | None:
         if s.word(k - 1) in {"dengan", "secara"}:
             k -= 2  # "dengan tulus", "secara terbuka": manner, not a subject
             continue
-        return k if not _verb_like(w) else None
+        if _verb_like(w):
+            return None
+        head = next((j for j in (k - 1, k - 2) if j >= start and s.owner[j] is not None), None)
+        if head is not None and s.owner[head].kind == "sector" and all(
+                s.sent[j].is_lower and s.sent[j].is_alpha and not _verb_like(s.words[j]) for j in range(head + 1, k)):
+            return None  # "pemerintah kota menggusur", "aparat keamanan gabungan menangkap": the office's modifier
+        return k
     return None
 
 
