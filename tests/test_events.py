@@ -205,6 +205,13 @@ def test_purpose_clause_of_a_future_trip_is_future(nlp):
     ("Partai Golkar resmi mengusung Ridwan Kamil dalam Pilkada Jawa Barat .", "SUPPORT", "051"),
     ("KPK memanggil Ketua DPR Setya Novanto sebagai saksi .", "ACCUSE", "090"),
     ("Amerika Serikat keluar dari kesepakatan nuklir dengan Iran .", "REJECT", "120"),
+    ("Pemerintah kota menggusur warga di bantaran sungai .", "COERCE", "171"),
+    ("Seorang pria mencabuli dua anak tetangganya .", "ASSAULT", "1821"),
+    ("Pria itu menyiram air keras ke wajah penyidik KPK .", "ASSAULT", "180"),
+    ("Tersangka Andi mangkir dari pemeriksaan KPK .", "REJECT", "128"),
+    ("Pasukan pemerintah merebut kota Mosul dari militan .", "ASSAULT", "190"),
+    ("Korea Utara melakukan uji coba rudal balistik .", "MOBILIZE", "150"),
+    ("Pemerintah daerah menanggung biaya pengobatan para korban .", "AID", "070"),
 ])
 def test_added_triggers(nlp, text, etype, cameo):
     ev = one(nlp, text, etype)
@@ -412,20 +419,6 @@ def test_passives_joined_by_dan_share_their_agent(nlp):
 def test_place_named_after_an_event_is_no_event(nlp):
     assert not [e for e in events(nlp, "Polisi menjaga lokasi penembakan Budi di Jalan Sudirman .")
                 if e["type"] == "ASSAULT"]
-
-
-@pytest.mark.parametrize("text,etype,cameo", [
-    ("Pemerintah kota menggusur warga di bantaran sungai .", "COERCE", "171"),
-    ("Seorang pria mencabuli dua anak tetangganya .", "ASSAULT", "1821"),
-    ("Pria itu menyiram air keras ke wajah penyidik KPK .", "ASSAULT", "180"),
-    ("Tersangka Andi mangkir dari pemeriksaan KPK .", "REJECT", "128"),
-    ("Pasukan pemerintah merebut kota Mosul dari militan .", "ASSAULT", "190"),
-    ("Korea Utara melakukan uji coba rudal balistik .", "MOBILIZE", "150"),
-    ("Pemerintah daerah menanggung biaya pengobatan para korban .", "AID", "070"),
-])
-def test_triggers_from_the_second_batch(nlp, text, etype, cameo):
-    ev = one(nlp, text, etype)
-    assert ev["cameo"] == cameo and ev["source_text"], ev
 
 
 def test_dependency_parse_is_used_when_present(monkeypatch):
