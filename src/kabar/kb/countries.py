@@ -1,25 +1,23 @@
-"""Country names (English, official, Indonesian) to ISO 3166 alpha-3 codes, from pycountry."""
+"""Country names (English, official, Indonesian, everyday) to ISO 3166 alpha-3 codes: the one
+country table of kabar, used by the KB, the entity rules' gazetteer and the events' actor codes."""
 from __future__ import annotations
 
 import gettext
 from functools import lru_cache
+from pathlib import Path
 
 import pycountry
+import yaml
 
 from kabar.kb.keys import ascii_fold
 
-# Short forms that news and the CIA list use but pycountry does not carry.
-_EXTRA = {
-    "russia": "RUS", "rusia": "RUS", "korea north": "PRK", "north korea": "PRK", "korut": "PRK",
-    "korea south": "KOR", "south korea": "KOR", "korsel": "KOR", "burma": "MMR", "laos": "LAO",
-    "iran": "IRN", "syria": "SYR", "vietnam": "VNM", "taiwan": "TWN", "kosovo": "XKX",
-    "bolivia": "BOL", "venezuela": "VEN", "tanzania": "TZA", "moldova": "MDA", "brunei": "BRN",
-    "czechia": "CZE", "cabo verde": "CPV", "cote d ivoire": "CIV", "holy see vatican city": "VAT",
-    "bahamas the": "BHS", "gambia the": "GMB", "micronesia federated states of": "FSM",
-    "congo democratic republic of the": "COD", "congo republic of the": "COG", "turkey": "TUR",
-    "amerika serikat": "USA", "inggris": "GBR", "tiongkok": "CHN", "cina": "CHN",
-    "belanda": "NLD", "jepang": "JPN", "prancis": "FRA", "perancis": "FRA", "jerman": "DEU",
-}
+SHORT_NAMES_FILE = Path(__file__).parent / "data" / "countries.yaml"
+
+
+@lru_cache(maxsize=1)
+def short_names() -> dict[str, list[str]]:
+    """ISO3 -> the everyday names news and leader lists use that pycountry lacks ('Rusia', 'Korut')."""
+    return yaml.safe_load(SHORT_NAMES_FILE.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
@@ -31,12 +29,13 @@ def _indonesian():
 
 
 def country_names(country) -> set[str]:
-    """Every name of one pycountry country: English, common, official and Indonesian."""
-    names = {country.name, _indonesian().gettext(country.name)}
+    """Every name of one pycountry country: English, common, official, Indonesian, everyday."""
+    names = {country.name}
     for attr in ("common_name", "official_name"):
         if getattr(country, attr, None):
             names.add(getattr(country, attr))
-    return names
+    names |= {_indonesian().gettext(n) for n in list(names)}
+    return names | set(short_names().get(country.alpha_3, []))
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +45,8 @@ def _table() -> dict[str, str]:
         for name in country_names(country):
             table[ascii_fold(name)] = country.alpha_3
         table[country.alpha_3.lower()] = country.alpha_3
-    table.update(_EXTRA)
+    for code, names in short_names().items():  # Kosovo (XKX) is in no ISO list
+        table.update({ascii_fold(name): code for name in names})
     return table
 
 
@@ -61,11 +61,3 @@ def iso3(name: str | None) -> str | None:
 def country_words() -> frozenset[str]:
     """Every word of every country name (folded): dropped when comparing office titles."""
     return frozenset(w for name in _table() for w in name.split() if len(w) > 2)
-
-
-def indonesian_short_names() -> dict[str, list[str]]:
-    """ISO3 -> the everyday names news uses that pycountry lacks ('Rusia', 'Korea Utara')."""
-    out: dict[str, list[str]] = {}
-    for name, code in _EXTRA.items():
-        out.setdefault(code, []).append(name.title())
-    return out

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Callable, Iterator
 
-from kabar.kb.countries import country_names, indonesian_short_names, iso3
+from kabar.kb.countries import country_names, iso3
 from kabar.kb.events import EVENT_COLUMNS, read_events_csv
 from kabar.kb.store import Row
 
@@ -202,11 +202,10 @@ def _qualifier_time(quals, prop) -> str | None:
 def read_countries(_path=None) -> Iterator[Row]:
     import pycountry
 
-    short = indonesian_short_names()
     for c in pycountry.countries:
-        names = (country_names(c) | set(short.get(c.alpha_3, []))) - {c.name}
+        names = country_names(c)
         yield Row(id=f"iso:{c.alpha_3}", name=getattr(c, "common_name", None) or c.name, type="LOC",
-                  aliases=sorted(set(names) | {c.name}), country=c.alpha_3, source="pycountry")
+                  aliases=sorted(names), country=c.alpha_3, source="pycountry")
 
 
 def read_cities(_path=None, min_population: int = 100_000) -> Iterator[Row]:

