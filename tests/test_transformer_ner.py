@@ -199,10 +199,10 @@ def invoke(*args):
     return CliRunner().invoke(app, list(args))
 
 
-def test_missing_packages_name_the_extra(monkeypatch, random_bert):
+def test_missing_packages_name_the_extra(monkeypatch, tmp_path):
     monkeypatch.setitem(sys.modules, "transformers", None)
     monkeypatch.setenv("KABAR_MODEL", "blank")
-    result = invoke("analyze", str(SEED), "--ner-model", f"hf:{random_bert}")
+    result = invoke("analyze", str(SEED), "--ner-model", f"hf:{tmp_path}")
     assert result.exit_code == 2
     assert "pip install 'kabar[transformers]'" in result.output
 
@@ -213,6 +213,7 @@ def test_missing_packages_name_the_extra(monkeypatch, random_bert):
     (lambda d: d, "not a Hugging Face model"),
 ])
 def test_a_folder_that_is_not_a_token_classifier_is_refused(tmp_path, monkeypatch, make, message):
+    pytest.importorskip("transformers")
     monkeypatch.setenv("KABAR_MODEL", "blank")
     folder = tmp_path / "model"
     folder.mkdir()
@@ -223,6 +224,6 @@ def test_a_folder_that_is_not_a_token_classifier_is_refused(tmp_path, monkeypatc
         assert result.exit_code == 2 and message in result.output, result.output
 
 
-def test_ner_model_must_be_written_hf_colon(random_bert):
-    result = invoke("analyze", str(SEED), "--ner-model", str(random_bert))
+def test_ner_model_must_be_written_hf_colon(tmp_path):
+    result = invoke("analyze", str(SEED), "--ner-model", str(tmp_path))
     assert result.exit_code == 2 and "hf:PATH_OR_NAME" in result.output
