@@ -8,7 +8,7 @@ import sys
 import spacy
 
 from conftest import DATA
-from kabar.training import corpora, recipes as train
+from kabar.training import corpora, recipes as train, vectors
 from kabar.training.evaluate import evaluate_ner
 
 # A narrow, shallow network and few steps: enough to learn the common names in a few minutes.
@@ -40,6 +40,7 @@ def capitalised_runs_baseline(sentences, label):
 
 
 def test_tiny_ner_model_learns_from_a_slice(tmp_path):
+    vectors.build(DATA, train.vectors_dir(tmp_path).parent, vectors.VectorSettings(dim=32, buckets=5000), limit=300)
     best, checksums = train.train_recipe("nergrit", DATA, tmp_path, limit=500, overrides=TINY)
     assert list(checksums["train"]) == ["indonlu/nergrit_ner-grit/train_preprocess.txt"]
     assert list(checksums["dev"]) == ["indonlu/nergrit_ner-grit/valid_preprocess.txt"]
@@ -56,9 +57,17 @@ def test_kabar_train_command_builds_a_model_that_kabar_evaluate_scores(tmp_path)
         return subprocess.run([sys.executable, "-m", "kabar", *args], capture_output=True, text=True, timeout=600)
 
     result = kabar("train", "nerp", "--data", str(DATA), "--work", str(tmp_path), "--limit", "100", "--max-steps", "40")
+    assert result.returncode != 0 and "kabar train vectors" in result.stderr  # the NER reads the vectors
+    result = kabar("train", "vectors", "--data", str(DATA), "--work", str(tmp_path), "--limit", "100")
+    assert result.returncode == 0, result.stderr[-2000:]
+    built = json.loads((tmp_path / "vectors" / "build.json").read_text())
+    assert "indosum/dev.01.jsonl" in built["sources_sha256"] and built["settings"]["buckets"] == 50_000
+    assert not set(built["sources_sha256"]) & set(train.SHIP_TESTS["parser"] + train.SHIP_TESTS["ner"])
+    result = kabar("train", "nerp", "--data", str(DATA), "--work", str(tmp_path), "--limit", "100", "--max-steps", "40")
     assert result.returncode == 0, result.stderr[-2000:]
     best = tmp_path / "nerp" / "model" / "model-best"
     assert f"nerp: best model in {best}" in result.stdout
+    assert spacy.load(best).vocab.vectors.shape == (50_000, 64)
     test = DATA / "indonlu" / "nerp_ner-prosa" / "test_preprocess.txt"
     result = kabar("evaluate", "ner", str(test), "--model", str(best), "--json")
     assert result.returncode == 0, result.stderr[-2000:]
@@ -66,3 +75,30 @@ def test_kabar_train_command_builds_a_model_that_kabar_evaluate_scores(tmp_path)
     assert json.loads(result.stdout.splitlines()[-1])["n"] == 840
     result = kabar("train", "nerp", "--data", str(tmp_path / "nowhere"))
     assert result.returncode != 0 and "does not exist" in result.stderr
+
+
+def test_floret_vectors_give_related_words_close_vectors(tmp_path):
+    """The table is learned, not noise: a word is nearer its inflection than an unrelated word."""
+    import numpy
+
+    vectors.build(DATA, tmp_path, vectors.VectorSettings(dim=32, buckets=5000, epochs=20), limit=400)
+    nlp = spacy.load(tmp_path / "model")
+
+    def cosine(a, b):
+        u, v = nlp.vocab.get_vector(a), nlp.vocab.get_vector(b)
+        return float(numpy.dot(u, v) / (numpy.linalg.norm(u) * numpy.linalg.norm(v)))
+
+    assert nlp.vocab.vectors.mode == "floret"
+    assert cosine("pemerintah", "pemerintahan") > cosine("pemerintah", "sepakbola") + 0.3
+    assert cosine("Senin", "Selasa") > cosine("Senin", "makan") + 0.3
+
+
+def test_vectors_command_without_floret_says_how_to_get_it(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from kabar.cli import app
+
+    monkeypatch.setitem(sys.modules, "floret", None)  # import floret now raises ImportError
+    result = CliRunner().invoke(app, ["train", "vectors", "--data", str(DATA), "--work", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "pip install 'kabar[train]'" in result.output

@@ -84,7 +84,8 @@ def evaluate_parser_cmd(
 
 
 def train(
-    recipe: str = typer.Argument(..., help="ud, ner (the shipped pair), nergrit or nerp (benchmark models), or all."),
+    recipe: str = typer.Argument(..., help="vectors (floret, read by the NER configs), ud, ner (the shipped pair), "
+                                           "nergrit or nerp (benchmark models), or all (vectors, ud, ner)."),
     data: Path = typer.Option(Path("../shared/data"), help="The data folder (../shared/data)."),
     work: Path = typer.Option(Path("training/output"), help="Where corpora, logs and models are written."),
     ship: bool = typer.Option(False, help="Then assemble the shipped model from the ud and ner models under --work, and score it."),
@@ -92,17 +93,24 @@ def train(
     max_steps: int = typer.Option(0, help="Stop training after this many steps (0: the config's)."),
 ) -> None:
     """Rebuild a model from the data sets, with the configs in training/."""
-    from kabar.training import recipes
+    from kabar.training import recipes, vectors
 
-    names = ["ud", "ner"] if recipe == "all" else [recipe]
+    names = ["vectors", "ud", "ner"] if recipe == "all" else [recipe]
     for name in names:
-        if name not in recipes.RECIPES:
-            _fail(f"unknown recipe {name!r}; choose one of {', '.join(recipes.RECIPES)} or all")
+        if name not in recipes.RECIPES and name != "vectors":
+            _fail(f"unknown recipe {name!r}; choose one of vectors, {', '.join(recipes.RECIPES)} or all")
     if not data.is_dir():
         _fail(f"data folder {data} does not exist")
     overrides = {"training.max_steps": max_steps} if max_steps else None
     for name in names:
-        best, _ = recipes.train_recipe(name, data, work, limit=limit, overrides=overrides)
+        try:
+            if name == "vectors":
+                built = vectors.build(data, recipes.vectors_dir(work).parent, limit=limit)
+                typer.echo(f"vectors: {built['tokens']} tokens, table in {recipes.vectors_dir(work)}")
+                continue
+            best, _ = recipes.train_recipe(name, data, work, limit=limit, overrides=overrides)
+        except (RuntimeError, corpora.CorpusError) as err:
+            _fail(str(err))
         typer.echo(f"{name}: best model in {best}")
     if ship:
         target = recipes.ship(work, data)

@@ -32,6 +32,12 @@ class Recipe:
     dev: tuple[str, ...]
     # NER only: None keeps each set's own labels (benchmark models); else the map to kabar's.
     label_map: dict | None = None
+    # The config reads static vectors (`kabar train vectors` builds them under the work folder).
+    vectors: bool = False
+
+
+class RecipeError(RuntimeError):
+    """A recipe that cannot run as asked (e.g. its vectors are not built yet)."""
 
 
 _NER_SHIP_TRAIN = ("indonlu/nergrit_ner-grit/train_preprocess.txt",
@@ -47,9 +53,9 @@ RECIPES: dict[str, Recipe] = {
     "ud": Recipe("ud.cfg", "ud", ("ud-id-gsd/id-ud-train.v2.0-2017-02.conllu", "ud-id-csui/id_csui-ud-train.conllu",
                                   "ud-id-gsd/id_gsd-ud-dev.conllu"),
                  ("ud-id-csui/id_csui-ud-test.conllu",)),
-    "ner": Recipe("ner.cfg", "ner", _NER_SHIP_TRAIN, _NER_SHIP_DEV, corpora.LABEL_MAP),
-    "nergrit": Recipe("ner.cfg", "ner", (_NER_SHIP_TRAIN[0],), (_NER_SHIP_DEV[0],)),
-    "nerp": Recipe("ner.cfg", "ner", (_NER_SHIP_TRAIN[1],), (_NER_SHIP_DEV[1],)),
+    "ner": Recipe("ner.cfg", "ner", _NER_SHIP_TRAIN, _NER_SHIP_DEV, corpora.LABEL_MAP, vectors=True),
+    "nergrit": Recipe("ner.cfg", "ner", (_NER_SHIP_TRAIN[0],), (_NER_SHIP_DEV[0],), vectors=True),
+    "nerp": Recipe("ner.cfg", "ner", (_NER_SHIP_TRAIN[1],), (_NER_SHIP_DEV[1],), vectors=True),
 }
 
 
@@ -106,6 +112,8 @@ def assemble(ud_model: Path, ner_model: Path, target: Path, meta: dict) -> Path:
     """Join the UD pipeline and the entity recogniser into one pipeline saved at `target`."""
     nlp = spacy.load(ud_model)
     ner_nlp = spacy.load(ner_model)
+    if ner_nlp.vocab.vectors.shape[0] and not nlp.vocab.vectors.shape[0]:
+        nlp.vocab.vectors = ner_nlp.vocab.vectors  # the entity recogniser reads them; the UD part does not
     nlp.add_pipe("ner", source=ner_nlp)
     nlp.meta.update({"name": "kabar_id", "version": meta.pop("version", "0.1.0"), "license": LICENSE,
                      "sources": CREDITS, "description": "kabar's Indonesian tagger, morphology, parser, lemmatizer and NER"})
@@ -115,8 +123,19 @@ def assemble(ud_model: Path, ner_model: Path, target: Path, meta: dict) -> Path:
     return target
 
 
+def vectors_dir(work: Path) -> Path:
+    """Where `kabar train vectors` leaves the spaCy vectors pipeline that configs read."""
+    return work / "vectors" / "model"
+
+
 def train_recipe(name: str, data: Path, work: Path, limit: int = 0, overrides: dict | None = None) -> tuple[Path, dict]:
     """prepare + fit: the best model of recipe `name` and the checksums of what it read."""
+    overrides = dict(overrides or {})
+    if RECIPES[name].vectors:
+        if not (vectors_dir(work) / "vocab").is_dir():
+            raise RecipeError(f"recipe {name!r} reads static vectors from {vectors_dir(work)}, which is not "
+                              f"built: run `kabar train vectors --work {work}` first")
+        overrides.setdefault("paths.vectors", str(vectors_dir(work)))
     checksums = prepare(name, data, work / name / "corpus", limit=limit)
     # Written before training, so a run stopped early still says what its model-best read.
     (work / name / "sources.json").write_text(json.dumps(checksums, indent=1), encoding="utf-8")
@@ -141,7 +160,9 @@ def ship(work: Path, data: Path, target: Path | None = None) -> Path:
     sources = {}
     for name in ("ud", "ner"):
         sources[name] = json.loads((work / name / "sources.json").read_text(encoding="utf-8"))
-    meta = {"sources_sha256": sources, "label_map": {k: v for k, v in corpora.LABEL_MAP.items()},
+    built = work / "vectors" / "build.json"
+    vectors = json.loads(built.read_text(encoding="utf-8")) if built.exists() else None
+    meta = {"sources_sha256": sources, "vectors": vectors, "label_map": {k: v for k, v in corpora.LABEL_MAP.items()},
             "spacy_version": spacy.__version__}
     assemble(work / "ud" / "model" / "model-best", work / "ner" / "model" / "model-best", target, meta)
     nlp = spacy.load(target)
