@@ -416,6 +416,12 @@ def test_passives_joined_by_dan_share_their_agent(nlp):
     assert ev["source_text"].startswith("aparat") and "demonstran" in ev["target_text"], ev
 
 
+def test_role_after_sebagai_and_apposition_after_the_addressee(nlp):
+    ev = one(nlp, "Kementerian Sosial sebagai penyelenggara menanggung biaya pengobatan korban .", "AID")
+    assert ev["source_text"] == "Kementerian Sosial", ev
+    ev = one(nlp, "Ia mendesak Jepang , sekutu terdekat Amerika , untuk menekan Korea Utara .", "REQUEST")
+    assert ev["target_text"] == "Jepang", ev
+
 def test_place_named_after_an_event_is_no_event(nlp):
     assert not [e for e in events(nlp, "Polisi menjaga lokasi penembakan Budi di Jalan Sudirman .")
                 if e["type"] == "ASSAULT"]

@@ -398,8 +398,8 @@ def _plain_subject(s: Sentence, start: int, anchor: int) -> int | None:
         if w in skip or not w.isalpha() or w.isdigit() or s.sent[k].text[:1].isupper() and w in CALENDAR_WORDS:
             k -= 1
             continue
-        if s.word(k - 1) in {"dengan", "secara"}:
-            k -= 2  # "dengan tulus", "secara terbuka": manner, not a subject
+        if s.word(k - 1) in {"dengan", "secara", "sebagai", "selaku"}:
+            k -= 2  # "dengan tulus", "secara terbuka": manner; "sebagai penyelenggara": a role, not a subject
             continue
         if _verb_like(w):
             return None

@@ -32,6 +32,7 @@ PERSONAL = {"ia", "dia", "beliau"}
 # Sectors whose bare noun names a group, so "mereka" can refer to it ("para buruh", "polisi").
 COLLECTIVE = {"CVL", "REB", "MIL", "COP", "CRM", "REF", "JRN", "REL", "OPP", "UNK", "BUS"}
 WITH_WINDOW = 6  # how far after the trigger a `with` word may come
+APPOSITION_REACH = 7  # words in a ", sekutu terbesar Korut ," apposition
 PLACE_NOUNS = {"situs", "lokasi", "tempat", "fasilitas", "area", "kawasan", "zona", "arena", "pusat"}
 # Which reading leads when a dependency parse is present. The surface rules lead: on the gold set
 # the parser's arguments scored lower (benchmarks/eval_events.py); the parse fills their gaps.
@@ -97,7 +98,7 @@ def find_triggers(sent, lex: lexicon_mod.Lexicon, actors=()) -> list[TriggerMatc
                 continue
             obj_end = None
             if f.trigger.with_words:
-                window = _window_after(i + n, len(words), actor_ends)
+                window = _window_after(i + n, len(words), actor_ends, words)
                 if f.voice == "passive":  # "Perjanjian itu ditandatangani": the theme is the subject
                     window += _window_before(i - 1, actor_starts)
                 hit = next((k for k in window if words[k] in f.trigger.with_words), None)
@@ -120,16 +121,26 @@ def find_triggers(sent, lex: lexicon_mod.Lexicon, actors=()) -> list[TriggerMatc
     return out
 
 
-def _window_after(k: int, n: int, actor_ends: dict[int, int]) -> list[int]:
+def _window_after(k: int, n: int, actor_ends: dict[int, int], sent_words: list[str]) -> list[int]:
     """Where a `with` word may stand after a trigger: WITH_WINDOW words, an actor phrase counting
     as one ("mengingatkan Menteri Kelautan dan Perikanan Susi Pudjiastuti agar")."""
     out, words = [], 0
     while k < n and words < WITH_WINDOW:
         end = actor_ends.get(k, k + 1)
+        if end > k + 1 or k in actor_ends:
+            end = _apposition_end(sent_words, end, n)  # "mendorong China , sekutu terbesar Korut , untuk"
         out.extend(range(k, end))
         words += 1
         k = end
     return out
+
+
+def _apposition_end(words: list[str], k: int, n: int) -> int:
+    """After an actor ending at k, the end of a ", ... ," apposition describing it, else k."""
+    if k >= n or words[k] != ",":
+        return k
+    close = next((j for j in range(k + 1, min(n, k + 1 + APPOSITION_REACH)) if words[j] == ","), None)
+    return close + 1 if close is not None else k
 
 
 def _window_before(k: int, actor_starts: dict[int, int]) -> list[int]:
