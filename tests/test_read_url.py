@@ -120,3 +120,42 @@ def test_slow_download_hits_the_deadline(server, monkeypatch):
     monkeypatch.setattr(web, "DEADLINE_S", 0.5)
     error = read_one(f"{server}/pelan", allow_private=True)
     assert isinstance(error, ReadError) and "longer than" in str(error)
+
+
+def test_request_goes_to_the_checked_address_not_a_second_dns_answer(server, monkeypatch):
+    """DNS rebinding: the name first resolves to a public address (checked, allowed), then to
+    127.0.0.1. The request must go to the checked address, so the local server is never reached."""
+    import socket
+
+    from kabar.read import web
+
+    port = int(server.rsplit(":", 1)[1])
+    answers = iter(["1.1.1.1"])
+    real = socket.getaddrinfo
+    seen = []
+
+    def rebinding(host, *args, **kwargs):
+        if host == "berita.example":
+            ip = next(answers, "127.0.0.1")
+            seen.append(ip)
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (ip, port))]
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    monkeypatch.setattr(web, "CONNECT_TIMEOUT_S", 0.5)
+    error = read_one(f"http://berita.example:{port}/berita")
+    assert isinstance(error, ReadError) and "cannot fetch" in str(error)
+    assert seen == ["1.1.1.1"]  # resolved once, by the check; never again by the client
+
+
+@pytest.mark.parametrize("url, ip, expected", [
+    ("http://berita.example/a?b=1", "93.184.216.34", ("http://93.184.216.34/a?b=1", "berita.example", None)),
+    ("https://berita.example:8443/a", "93.184.216.34",
+     ("https://93.184.216.34:8443/a", "berita.example:8443", "berita.example")),
+    ("https://berita.example/a", "2606:2800:220:1::1", ("https://[2606:2800:220:1::1]/a", "berita.example", "berita.example")),
+])
+def test_pinned_request_keeps_the_name_for_host_and_tls(url, ip, expected):
+    from kabar.read.web import pinned
+
+    target, headers, extensions = pinned(url, ip)
+    assert (target, headers["Host"], extensions.get("sni_hostname")) == expected

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-import trafilatura
-
 from kabar.read.article import Article, ReadError
 from kabar.read.text import drop_related_links
 
 
 def article_from_html(html: str, origin: str, url: str | None = None) -> Article:
+    import trafilatura  # here, not at import: loading it takes half a second
+
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, favor_recall=True,
         # the page's own date markup only: a date guessed from the body text is the dateline's

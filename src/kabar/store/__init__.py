@@ -41,6 +41,13 @@ Read interface (all return plain JSON-ready dicts/lists; paged calls return
 Dates are ISO strings; bad `since`/`until` raise ValueError naming the value. `StoreError`
 means the database itself cannot be opened.
 """
-from kabar.store.store import Store, StoreError
-
 __all__ = ["Store", "StoreError"]
+
+
+def __getattr__(name: str):
+    """`Store` and `StoreError` load SQLAlchemy on first use, so `kabar --help` does not."""
+    if name in __all__:
+        from kabar.store import store
+
+        return getattr(store, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
