@@ -422,6 +422,15 @@ def test_role_after_sebagai_and_apposition_after_the_addressee(nlp):
     ev = one(nlp, "Ia mendesak Jepang , sekutu terdekat Amerika , untuk menekan Korea Utara .", "REQUEST")
     assert ev["target_text"] == "Jepang", ev
 
+def test_attack_without_author_takes_its_victims_as_target(nlp):
+    ev = one(nlp, "Warga berduka atas serangan bom yang menewaskan tiga tentara Irak di Mosul .", "ASSAULT")
+    assert ev["source_text"] is None and "tentara" in ev["target_text"], ev
+
+
+def test_possessor_of_a_nominal_comes_before_its_with_word(nlp):
+    ev = one(nlp, "Ajakan Gubernur Anies Baswedan kepada warga untuk menanam pohon disambut baik .", "REQUEST")
+    assert ev["source_text"].endswith("Anies Baswedan") and ev["target_text"] == "warga", ev
+
 def test_place_named_after_an_event_is_no_event(nlp):
     assert not [e for e in events(nlp, "Polisi menjaga lokasi penembakan Budi di Jalan Sudirman .")
                 if e["type"] == "ASSAULT"]

@@ -80,6 +80,8 @@ NOMINAL_MODIFIERS = {
     "kemanusiaan", "ekonomi", "bersenjata", "balasan", "besar-besaran", "terbaru", "terakhir", "penuh",
     "surat",  # "menerbitkan surat penangkapan": a warrant is the light verb's object
 }
+NUMBER_WORDS = {"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "belasan",
+                "puluhan", "ratusan", "ribuan", "seorang", "sejumlah", "beberapa"}
 # Counting words before a passive's agent: "diserang sekelompok biksu".
 QUANTIFIERS = {"sekelompok", "sejumlah", "beberapa", "seorang", "para", "segerombolan", "puluhan", "ratusan"}
 # "mengancam akan menjemput paksa Yodi", "meminta mereka menghentikan": the target of a demand or
@@ -314,6 +316,29 @@ def _shared_agent(s: Sentence, k: int, roles: Roles, exclude=()) -> Actor | None
     return None
 
 
+# "serangan ... yang menewaskan dua polisi": the verbs that name an attack's victims.
+HARM_VERBS = {"menewaskan", "melukai", "membunuh", "mencederai", "menyebabkan", "mengakibatkan", "merenggut"}
+HARM_NOUNS = {"tewasnya", "kematian", "meninggalnya", "terbunuhnya", "lukanya", "nyawa"}
+VICTIM_REACH = 8
+
+
+def _victims(s: Sentence, k: int, roles: Roles) -> Actor | None:
+    """The actor an attack killed or wounded: "serangan 14 Juli yang menyebabkan tewasnya dua polisi
+    Israel", "ledakan bom yang melukai tiga tentara"."""
+    end = min(len(s.words), k + VICTIM_REACH)
+    verb = next((j for j in range(k, end) if s.words[j] in HARM_VERBS and s.word(j - 1) == "yang"), None)
+    if verb is None:
+        return None
+    j = verb + 1 + (s.word(verb + 1) in HARM_NOUNS)
+    while s.word(j) in QUANTIFIERS or s.word(j).isdigit() or s.word(j) in NUMBER_WORDS:
+        j += 1
+    a = s.owner[j] if j < len(s.words) else None
+    if a is None or a.kind == "pronoun":
+        return None
+    roles.trace.append(f"target = {a.text!r}: whom the attack {s.words[verb]!r}")
+    return a
+
+
 def _addressee(s: Sentence, k: int) -> Actor | None:
     """"meminta penegak hukum tidak ragu untuk menindak": the actor a directive verb addresses in
     the clause that ends at token k is who the purpose clause after it is about."""
@@ -544,6 +569,8 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
                                    "the agent this sentence gives it")
                 return roles
             k = rest
+            if rest > trig_end and s.owner[trig_end] is not None and s.owner[trig_end].kind != "pronoun":
+                k = rest = trig_end  # "Ajakan Prabowo kepada Jokowi untuk ...": the possessor comes before the with-word
             while k < len(s.words) and s.words[k] in NOMINAL_MODIFIERS and \
                     (s.owner[k] is None or s.owner[k].end - s.owner[k].start == 1):
                 k += 1  # "kerja sama militer": a modifier, even when it could be an actor
@@ -580,6 +607,8 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
                 roles.source = after(s, rest, agent_preps, roles, "source", object_ok=False, reach=4)
             if roles.source is None and (trigger.type in PATIENT_NOMINAL_TYPES or alleged):
                 roles.target = roles.target or after(s, rest, preps + ("melawan",), roles, "target", object_ok=False, reach=4)
+                if roles.target is None and trigger.type == "ASSAULT":
+                    roles.target = _victims(s, rest, roles)
                 if roles.target is not None:
                     roles.trace.append("coercion, violence or an allegation reported without its author: "
                                        "coded with the target only")
