@@ -80,7 +80,7 @@ def query_figures(store) -> None:
     started = time.perf_counter()
     store.update_stories()
     print(f"story clustering of {store.summary()['articles']} articles: {time.perf_counter() - started:.1f} s")
-    top = store.search_entities("", limit=1)
+    top = store.search_entities("", limit=1)["items"]
     entity = top[0]["entity_id"] if top else 1
     print(f"queries (median ms): list_articles {ms(lambda: store.list_articles()):.1f}, "
           f"list_articles q= {ms(lambda: store.list_articles(q='presiden')):.1f}, "

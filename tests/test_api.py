@@ -141,6 +141,8 @@ def test_search_finds_the_articles_naming_a_politician(corpus):
 
 def test_entity_search_and_page(corpus):
     client, *_ = corpus
+    page = client.get("/api/entities", params={"q": "zulkifli hasan", "limit": 1}).json()
+    assert page["total"] >= 1 and len(page["items"]) == 1
     hits = client.get("/api/entities", params={"q": "zulkifli hasan"}).json()["items"]
     person = next(e for e in hits if e["kb_id"] == "Q8063994")
     entity = client.get(f"/api/entities/{person['entity_id']}").json()

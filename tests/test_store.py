@@ -46,13 +46,16 @@ def test_entities_are_shared_across_articles_with_roles_over_time(store):
     store.save_report(make_report("a1", "2024-06-19"), "f1", key="id:a1")
     store.save_report(make_report("a2", "2012-05-07", title="Putin dilantik", putin_title="Perdana Menteri"),
                       "f2", key="id:a2")
-    found = store.search_entities("putin")
-    assert len(found) == 1 and found[0]["n_articles"] == 2 and found[0]["kb_id"] == "Q7747"
+    page = store.search_entities("putin")
+    found = page["items"]
+    assert page["total"] == 1 and len(found) == 1 and found[0]["n_articles"] == 2 and found[0]["kb_id"] == "Q7747"
     entity = store.get_entity(found[0]["entity_id"])
     assert [r["titles"] for r in entity["titles_over_time"]] == [["Perdana Menteri"], ["Presiden Rusia"]]
     assert entity["n_mentions"] == 2 and len(entity["events"]) == 2
-    assert store.search_entities("KIM JONG")[0]["name"] == "Kim Jong Un"
-    assert store.search_entities("nobody") == []
+    assert store.search_entities("KIM JONG")["items"][0]["name"] == "Kim Jong Un"
+    assert store.search_entities("nobody") == {"total": 0, "items": []}
+    everyone = store.search_entities("", limit=1)
+    assert everyone["total"] > 1 and len(everyone["items"]) == 1
 
 
 def test_list_articles_filters_and_pages(store):
@@ -63,7 +66,7 @@ def test_list_articles_filters_and_pages(store):
     assert page["items"][0]["n_events"] == 1 and page["items"][0]["n_flags"] == 1
     assert store.list_articles(q="berita 4")["total"] == 1
     assert store.list_articles(q="tidak ada kata ini")["total"] == 0
-    putin = store.search_entities("putin")[0]["entity_id"]
+    putin = store.search_entities("putin")["items"][0]["entity_id"]
     assert store.list_articles(entity=putin)["total"] == 5
 
 

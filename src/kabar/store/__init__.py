@@ -14,8 +14,8 @@ Read interface (all return plain JSON-ready dicts/lists; paged calls return
   {article_id, doc_id, title, snippet (start of the text), source, url, published, story_id,
   n_entities, n_events, n_flags}, newest first; `q` is a case-insensitive substring of title
   or text; `story` keeps one story's articles.
-- `search_entities(q="", type=None, limit=20, offset=0)` → [{entity_id, name, type, kb_id,
-  n_articles}], most-mentioned first; accents and case ignored.
+- `search_entities(q="", type=None, limit=20, offset=0)` → items {entity_id, name, type, kb_id,
+  n_articles}, most-mentioned first; accents and case ignored.
 - `get_entity(id)` → {entity_id, name, type, kb_id, names, n_mentions, articles: [{article_id,
   title, published, source, name, titles, n_mentions}], titles_over_time: [{published,
   article_id, titles}], events: [event items]}.

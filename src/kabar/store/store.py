@@ -41,11 +41,12 @@ def engine_for(url_or_path: str | Path) -> sa.Engine:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    # WAL lets the web server read while ingest writes; the timeout waits out the writer.
+    # WAL lets the web server read while ingest writes; the timeout waits out the writer. The
+    # timeout comes first: switching to WAL needs the lock another process may be holding.
     cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 
 
@@ -232,20 +233,23 @@ class Store:
         return {"total": total, "items": items}
 
     def search_entities(self, q: str = "", type: str | None = None, limit: int = 20,
-                        offset: int = 0) -> list[dict[str, Any]]:
+                        offset: int = 0) -> dict[str, Any]:
         """Entities whose name contains `q` (accents and case ignored), most-mentioned first."""
         limit, offset = _page(limit, offset)
         n_articles = sa.func.count(sa.distinct(article_entities.c.article_id)).label("n_articles")
+        matching = entities.c.norm.contains(fold(q or ""), autoescape=True)
+        if type:
+            matching = matching & (entities.c.type == type)
+        named = sa.exists().where(article_entities.c.entity_id == entities.c.id)
         query = (sa.select(entities.c.id.label("entity_id"), entities.c.name, entities.c.type,
                            entities.c.kb_id, n_articles)
                  .join(article_entities, article_entities.c.entity_id == entities.c.id)
-                 .where(entities.c.norm.contains(fold(q or ""), autoescape=True))
+                 .where(matching)
                  .group_by(entities.c.id, entities.c.name, entities.c.type, entities.c.kb_id)
                  .order_by(n_articles.desc(), entities.c.name).limit(limit).offset(offset))
-        if type:
-            query = query.where(entities.c.type == type)
         with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(query)]
+            total = conn.execute(sa.select(sa.func.count()).select_from(entities).where(matching & named)).scalar_one()
+            return {"total": total, "items": [dict(r._mapping) for r in conn.execute(query)]}
 
     def get_entity(self, entity_id: int) -> dict[str, Any] | None:
         """One entity across the corpus: the articles naming it (with the titles each gave it,

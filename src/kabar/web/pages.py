@@ -79,7 +79,7 @@ def event_view(e: dict[str, Any], articles: dict[int, dict] | None = None) -> di
 def home(request: Request, db=Depends(store)):
     return render(request, "home.html", nav="/", counts=db.summary(),
                   recent=db.list_articles(limit=10)["items"], kinds=db.flag_kinds(),
-                  people=db.search_entities("", type="PERSON", limit=12))
+                  people=db.search_entities("", type="PERSON", limit=12)["items"])
 
 
 @router.get("/search")
@@ -88,7 +88,7 @@ def search(request: Request, q: str = Query("", max_length=200), page: Page = De
     if not q:
         return render(request, "search.html", q=q, entities=[], found=None)
     found = envelope(request, page, db.list_articles(q=q, limit=page.limit, offset=page.offset))
-    return render(request, "search.html", q=q, entities=db.search_entities(q, limit=24), found=found)
+    return render(request, "search.html", q=q, entities=db.search_entities(q, limit=24)["items"], found=found)
 
 
 @router.get("/articles")
