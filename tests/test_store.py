@@ -152,6 +152,53 @@ def test_update_stories_groups_reports_of_one_story(store):
     assert not store.has_unclustered()
 
 
+def _save(store, doc_id, published, text, source="antara"):
+    report = make_report(doc_id, published, title=None, source=source)
+    report.text = text
+    return store.save_report(report, "f-" + text[:20], key=f"id:{doc_id}")
+
+
+FLOOD = "Banjir merendam ratusan rumah warga Bekasi setelah Kali Bekasi meluap akibat hujan deras semalam."
+VISIT = "Presiden Rusia Vladimir Putin tiba di Pyongyang dan disambut Kim Jong Un di bandara Sunan."
+PRICES = "Harga cabai rawit di pasar tradisional Surabaya naik tajam menjelang Lebaran kata pedagang."
+
+
+def test_new_articles_recluster_only_the_days_around_them(store):
+    _save(store, "f0", "2024-03-01", FLOOD)
+    _save(store, "f1", "2024-03-02", FLOOD + " Warga mengungsi.", source="kompas")
+    _save(store, "v0", "2024-06-19", VISIT)
+    _save(store, "c0", "2024-06-19", PRICES)
+    assert store.update_stories() == 1
+    march = {s["story_id"]: [a["article_id"] for a in s["articles"]] for s in store.stories()["items"]}
+    # A June report of the visit joins the June story; the March story is not touched (same id).
+    _save(store, "v1", "2024-06-20", VISIT + " Keduanya berbicara.", source="kompas")
+    assert store.has_unclustered()
+    assert store.update_stories() == 2
+    after = {s["story_id"]: [a["article_id"] for a in s["articles"]] for s in store.stories()["items"]}
+    assert all(after.get(story_id) == members for story_id, members in march.items())
+    june = next(s for s in store.stories()["items"] if s["first_published"] == "2024-06-19")
+    assert june["n_articles"] == 2 and june["n_sources"] == 2
+    assert not store.has_unclustered()
+    # The whole corpus re-clustered from scratch groups the articles the same way.
+    incremental = sorted(sorted(v) for v in after.values())
+    assert store.update_stories(full=True) == 2
+    assert sorted(sorted(a["article_id"] for a in s["articles"]) for s in store.stories()["items"]) == incremental
+
+
+def test_a_rewritten_article_leaves_its_story(store):
+    _save(store, "v0", "2024-06-19", VISIT)
+    _save(store, "c0", "2024-06-19", PRICES)
+    flood = _save(store, "f0", "2024-06-19", FLOOD)
+    rewritten = _save(store, "v1", "2024-06-20", VISIT + " Keduanya berbicara.", source="kompas")
+    assert store.update_stories() == 1
+    # Same key, new text: the visit story is dissolved and the article joins the flood story.
+    assert _save(store, "v1", "2024-06-20", FLOOD + " Warga mengungsi.", source="kompas") == rewritten
+    assert store.has_unclustered()
+    assert store.update_stories() == 1
+    (story,) = store.stories()["items"]
+    assert sorted(a["article_id"] for a in story["articles"]) == [flood, rewritten]
+
+
 def test_long_names_and_urls_are_stored(store):
     report = make_report()
     report.url = "https://example.org/" + "x" * 5000

@@ -33,8 +33,8 @@ Read interface (all return plain JSON-ready dicts/lists; paged calls return
   source, target, n_events, n_articles, n_stories}] (negated/hypothetical events left out).
 - `stories(min_articles=2, limit=50, offset=0)` → items {story_id, label (earliest title, else
   the start of its text), first_published, last_published, n_articles, n_sources, articles:
-  [{article_id, title, source, published}]}, largest first. `update_stories()` re-clusters
-  (ingest does it at the end).
+  [{article_id, title, source, published}]}, largest first. `update_stories()` clusters
+  the articles not yet in a story (ingest does it at the end; `full=True` redoes all).
 - `summary()` → row counts per table; `iter_events(**filters)` and `iter_reports()` stream
   everything (exports).
 

@@ -51,6 +51,14 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 SNIPPET_CHARS = 160  # the start of an article's text, for lists (IndoSum articles have no title)
+BACKGROUND = 1000  # articles sampled for word weights when only part of the corpus is re-clustered
+
+
+def _date(published: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
 
 
 def _snippet(text: str) -> str:
@@ -111,9 +119,17 @@ class Store:
                 article_id = conn.execute(articles.insert().values(row)).inserted_primary_key[0]
             else:
                 self._delete_children(conn, article_id)
+                self._dissolve_story(conn, article_id)
                 conn.execute(articles.update().where(articles.c.id == article_id).values(row))
             self._write_children(conn, article_id, report)
         return article_id
+
+    def _dissolve_story(self, conn, article_id: int) -> None:
+        """A rewritten article may leave its story: its story's articles wait to be re-clustered."""
+        story_id = conn.scalar(sa.select(articles.c.story_id).where(articles.c.id == article_id))
+        if story_id is not None:
+            conn.execute(articles.update().where(articles.c.story_id == story_id).values(story_id=None))
+            conn.execute(stories.delete().where(stories.c.id == story_id))
 
     def _delete_children(self, conn, article_id: int) -> None:
         old = set(conn.scalars(sa.select(article_entities.c.entity_id)
@@ -362,20 +378,54 @@ class Store:
                   "n_sources": r.n_sources, "articles": by_story.get(r.id, [])} for r in rows]
         return {"total": total, "items": items}
 
-    def update_stories(self, **options) -> int:
-        """Re-cluster the whole corpus into stories (see `kabar.store.stories`); returns the
-        number of stories with more than one article."""
-        from kabar.store.stories import cluster
+    def update_stories(self, full: bool = False, **options) -> int:
+        """Group articles into stories (see `kabar.store.stories`); returns the number of stories
+        with more than one article. Only what the articles not yet in a story can change is
+        re-clustered: the articles published within the window around their dates and the
+        stories those belong to, with word weights from a sample of the rest (`BACKGROUND`), so
+        an ingest into a big corpus does not re-read all of it. `full=True`, or a new undated
+        article (it may match any date), re-clusters the whole corpus."""
+        from kabar.store.stories import WINDOW_DAYS, cluster
 
+        window = dt.timedelta(days=options.get("window_days", WINDOW_DAYS))
+        columns = (articles.c.id, articles.c.title, articles.c.text, articles.c.published, articles.c.source,
+                   articles.c.story_id)
         with self.engine.connect() as conn:
-            rows = conn.execute(sa.select(articles.c.id, articles.c.title, articles.c.text,
-                                          articles.c.published, articles.c.source)).all()
-        groups = cluster([(r.id, (r.title or "") + "\n" + r.text, r.published) for r in rows], **options)
+            new_dates = conn.scalars(sa.select(articles.c.published).where(articles.c.story_id.is_(None))).all()
+            days = [_date(p) for p in new_dates]
+            background: list[str] = []
+            if full or None in days:
+                rows = conn.execute(sa.select(*columns)).all()
+            elif not days:
+                rows = []
+            else:
+                near = sa.or_(articles.c.story_id.is_(None),
+                              sa.and_(articles.c.published >= (min(days) - window).isoformat(),
+                                      articles.c.published < (max(days) + window + dt.timedelta(days=1)).isoformat()))
+                touched = sa.select(articles.c.story_id).where(near, articles.c.story_id.is_not(None))
+                part = sa.or_(near, articles.c.story_id.in_(touched))
+                rows = conn.execute(sa.select(*columns).where(part)).all()
+                rest = conn.scalar(sa.select(sa.func.count()).select_from(articles).where(~part))
+                step = max(1, rest // BACKGROUND)
+                background = conn.scalars(sa.select(articles.c.text).where(~part, articles.c.id % step == 0)
+                                          .limit(BACKGROUND)).all()
+        if rows:
+            groups = cluster([(r.id, (r.title or "") + "\n" + r.text, r.published) for r in rows],
+                             background=background, **options)
+            self._replace_stories(rows, groups)
+        with self.engine.connect() as conn:
+            return conn.scalar(sa.select(sa.func.count()).select_from(stories).where(stories.c.n_articles > 1))
+
+    def _replace_stories(self, rows, groups: list[list[int]]) -> None:
+        """The stories of `rows` (re-clustered into `groups`) replace the ones they had."""
         info = {r.id: r for r in rows}
+        old = {r.story_id for r in rows if r.story_id is not None}
         with self.engine.begin() as conn:
-            conn.execute(articles.update().values(story_id=None))
-            conn.execute(stories.delete())
-            for story_id, members in enumerate(groups, start=1):
+            if old:
+                conn.execute(articles.update().where(articles.c.story_id.in_(old)).values(story_id=None))
+                conn.execute(stories.delete().where(stories.c.id.in_(old)))
+            next_id = (conn.scalar(sa.select(sa.func.max(stories.c.id))) or 0) + 1
+            for story_id, members in enumerate(groups, start=next_id):
                 dated = sorted((info[m].published or "9999", m) for m in members)
                 first = info[dated[0][1]]
                 conn.execute(stories.insert().values(
@@ -384,7 +434,6 @@ class Store:
                     last_published=max((info[m].published for m in members if info[m].published), default=None),
                     n_articles=len(members), n_sources=len({info[m].source for m in members})))
                 conn.execute(articles.update().where(articles.c.id.in_(members)).values(story_id=story_id))
-        return sum(1 for g in groups if len(g) > 1)
 
     def has_unclustered(self) -> bool:
         with self.engine.connect() as conn:

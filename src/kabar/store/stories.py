@@ -36,12 +36,14 @@ def _day(value: str | None) -> int | None:
         return None
 
 
-def tfidf(texts: Sequence[str]) -> sparse.csr_matrix:
-    """Rows: L2-normalised TF-IDF vectors; words in only one text carry no link and are dropped."""
+def tfidf(texts: Sequence[str], background: Sequence[str] = ()) -> sparse.csr_matrix:
+    """Rows: L2-normalised TF-IDF vectors of `texts`; words in only one text carry no link and are
+    dropped. `background` texts count in the document frequencies only (see `cluster`)."""
     counts = [Counter(_WORD.findall(t.lower())) for t in texts]
     df = Counter(w for c in counts for w in c)
+    df.update(w for t in background for w in set(_WORD.findall(t.lower())))
     vocab = {w: i for i, w in enumerate(w for w, n in df.items() if n > 1)}
-    n = len(texts)
+    n = len(texts) + len(background)
     rows, cols, vals = [], [], []
     for r, c in enumerate(counts):
         for w, tf in c.items():
@@ -57,11 +59,11 @@ def tfidf(texts: Sequence[str]) -> sparse.csr_matrix:
 
 def similar_pairs(docs: Sequence[tuple[int, str, str | None]], threshold: float = THRESHOLD,
                   window_days: int = WINDOW_DAYS, undated_threshold: float = UNDATED_THRESHOLD,
-                  block: int = 500) -> list[tuple[int, int, float]]:
+                  block: int = 500, background: Sequence[str] = ()) -> list[tuple[int, int, float]]:
     """(id_a, id_b, cosine) for every linked pair; `docs` are (id, text, published ISO date)."""
     if len(docs) < 2:
         return []
-    m = tfidf([text for _, text, _ in docs])
+    m = tfidf([text for _, text, _ in docs], background)
     days = [_day(p) for _, _, p in docs]
     pairs = []
     for rows, cols in _candidate_blocks(days, window_days, block):
@@ -98,8 +100,11 @@ def _candidate_blocks(days: list[int | None], window_days: int, block: int):
 
 
 def cluster(docs: Sequence[tuple[int, str, str | None]], threshold: float = THRESHOLD,
-            window_days: int = WINDOW_DAYS, undated_threshold: float = UNDATED_THRESHOLD) -> list[list[int]]:
-    """Stories as lists of ids (every id in exactly one story; singletons included)."""
+            window_days: int = WINDOW_DAYS, undated_threshold: float = UNDATED_THRESHOLD,
+            background: Sequence[str] = ()) -> list[list[int]]:
+    """Stories as lists of ids (every id in exactly one story; singletons included). When only
+    part of a corpus is clustered (the days around new articles), `background`, a sample of the
+    rest, keeps the word weights close to the whole corpus's."""
     parent = {doc_id: doc_id for doc_id, _, _ in docs}
 
     def root(x):
@@ -108,7 +113,7 @@ def cluster(docs: Sequence[tuple[int, str, str | None]], threshold: float = THRE
             x = parent[x]
         return x
 
-    for a, b, _ in similar_pairs(docs, threshold, window_days, undated_threshold):
+    for a, b, _ in similar_pairs(docs, threshold, window_days, undated_threshold, background=background):
         parent[root(a)] = root(b)
     groups: dict[int, list[int]] = {}
     for doc_id in parent:
