@@ -152,6 +152,20 @@ def test_update_stories_groups_reports_of_one_story(store):
     assert not store.has_unclustered()
 
 
+def test_actor_network_by_code_or_by_entity(store):
+    store.save_report(make_report("a1"), "f1", key="id:a1")
+    store.save_report(make_report("a2", "2024-06-20"), "f2", key="id:a2")
+    (by_code,) = store.actor_network()
+    assert (by_code["source"]["id"], by_code["target"]["id"], by_code["count"]) == ("RUS GOV", "PRK GOV", 2)
+    (by_entity,) = store.actor_network(by="entity")
+    assert (by_entity["source"]["name"], by_entity["target"]["name"], by_entity["count"]) == \
+        ("Vladimir Putin", "Kim Jong Un", 2)
+    assert isinstance(by_entity["source"]["id"], int)
+    assert store.actor_network(type="ASSAULT") == []
+    with pytest.raises(ValueError, match="by must be"):
+        store.actor_network(by="country")
+
+
 def _save(store, doc_id, published, text, source="antara"):
     report = make_report(doc_id, published, title=None, source=source)
     report.text = text

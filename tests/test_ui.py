@@ -175,6 +175,14 @@ def test_event_table_filters_and_network(server, page, shots):
     snap(page, shots, "network")
     labels = page.locator("svg.network text").all_text_contents()
     assert {"Zulkifli Hasan", "Joko Widodo", "Sri Mulyani"} <= set(labels)
+    page.select_option("select[name=by]", "entity")
+    page.click("form.filters button")
+    page.wait_for_url("**by=entity*")
+    hrefs = page.locator("svg.network a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert hrefs and all(h.startswith("/entities/") for h in hrefs)
+    page.locator("svg.network a", has_text="Zulkifli Hasan").first.click()
+    page.wait_for_url("**/entities/*")
+    assert "Zulkifli Hasan" in page.locator("h1").inner_text()
 
 
 def test_analyse_page_shows_the_report(server, page, shots, seed_text):

@@ -354,6 +354,27 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
 
+    def actor_network(self, type: str | None = None, by: str = "actor") -> list[dict[str, Any]]:
+        """Who acts on whom: [{source: {id, name}, target: {id, name}, count}] over every event
+        with both sides (negated and hypothetical left out). `by="actor"` joins sides by actor code
+        ("RUS GOV"; the entity's name when it has none), `by="entity"` keeps each entity apart
+        (its corpus id, so two people of one country are two nodes)."""
+        if by not in ("actor", "entity"):
+            raise ValueError(f"by must be 'actor' or 'entity', not {by!r}")
+        conds = _event_filters(None, type, None, None, None, None, include_negated=False)
+        if by == "entity":
+            sides = (events.c.source_entity_id, _SRC.c.name, events.c.target_entity_id, _TGT.c.name)
+        else:
+            source = sa.func.coalesce(events.c.source_actor, _SRC.c.name)
+            target = sa.func.coalesce(events.c.target_actor, _TGT.c.name)
+            sides = (source, source, target, target)
+        columns = [c.label(n) for c, n in zip(sides, ("sid", "sname", "tid", "tname"))]
+        query = (sa.select(*columns, sa.func.count().label("n")).select_from(_events_from())
+                 .where(*conds, sides[0].is_not(None), sides[2].is_not(None)).group_by(*sides))
+        with self.engine.connect() as conn:
+            return [{"source": {"id": r.sid, "name": r.sname}, "target": {"id": r.tid, "name": r.tname}, "count": r.n}
+                    for r in conn.execute(query)]
+
     def stories(self, min_articles: int = 2, limit: int = 50, offset: int = 0) -> dict[str, Any]:
         """Stories (articles grouped by `update_stories`), largest first, with their articles."""
         limit, offset = _page(limit, offset)

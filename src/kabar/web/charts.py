@@ -84,14 +84,16 @@ def timeline(events: list[dict[str, Any]], width: int = 900) -> dict[str, Any] |
 
 
 def network(pairs: list[dict[str, Any]], size: int = 560, max_nodes: int = 30, label_room: int = 170) -> dict[str, Any] | None:
-    """`pairs`: {"source": {"id","name"}, "target": {"id","name"}, "count"} (who acts on whom).
+    """`pairs`: {"source": {"id","name"[,"href"]}, "target": {...}, "count"} (who acts on whom).
     The busiest `max_nodes` actors are drawn; None when there is nothing to draw."""
     degree: Counter = Counter()
     names: dict[str, str] = {}
+    hrefs: dict[str, str | None] = {}
     for p in pairs:
         for side in ("source", "target"):
             degree[p[side]["id"]] += p["count"]
-            names[p[side]["id"]] = p[side].get("name") or p[side]["id"]
+            names[p[side]["id"]] = p[side].get("name") or str(p[side]["id"])
+            hrefs[p[side]["id"]] = p[side].get("href")
     keep = [node for node, _ in degree.most_common(max_nodes)]
     if not keep:
         return None
@@ -121,7 +123,7 @@ def network(pairs: list[dict[str, Any]], size: int = 560, max_nodes: int = 30, l
         x, y, angle = pos[node]
         right = math.cos(angle) >= 0
         nodes.append({
-            "id": node, "name": names[node], "x": x, "y": y, "r": round(5 + 10 * math.sqrt(degree[node] / degree[keep[0]]), 1),
+            "id": node, "name": names[node], "href": hrefs[node], "x": x, "y": y, "r": round(5 + 10 * math.sqrt(degree[node] / degree[keep[0]]), 1),
             "lx": round(x + (14 if right else -14), 1), "ly": round(y + 4, 1), "anchor": "start" if right else "end",
             "degree": degree[node],
         })

@@ -3,10 +3,9 @@ script. Each page asks the store for what it shows and shapes it for its templat
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse
@@ -173,13 +172,13 @@ def flags(request: Request, kind: str = Query("", max_length=64), page: Page = D
 
 
 @router.get("/network")
-def network(request: Request, type: str = Query("", max_length=32), db=Depends(store)):
-    weights: Counter = Counter()
-    for row in db.counts_by_actor_pair_month(type=type.strip() or None):
-        if row["source"] and row["target"]:
-            weights[(row["source"], row["target"])] += row["n_events"]
-    pairs = [{"source": {"id": s, "name": s}, "target": {"id": t, "name": t}, "count": n} for (s, t), n in weights.items()]
-    return render(request, "network.html", nav="/network", chart=charts.network(pairs), type=type,
+def network(request: Request, type: str = Query("", max_length=32), by: str = Query("actor", pattern="^(actor|entity)$"),
+            db=Depends(store)):
+    pairs = db.actor_network(type=type.strip() or None, by=by)
+    for p in pairs:
+        for side in (p["source"], p["target"]):
+            side["href"] = f"/entities/{side['id']}" if by == "entity" else f"/events?actor={quote(str(side['id']))}"
+    return render(request, "network.html", nav="/network", chart=charts.network(pairs), type=type, by=by,
                   types=EVENT_TYPES, pairs=sorted(pairs, key=lambda p: -p["count"])[:30])
 
 
