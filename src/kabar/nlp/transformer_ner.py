@@ -132,7 +132,7 @@ class TransformerNER:
                              return_overflowing_tokens=True, return_offsets_mapping=True)
         inputs = [k for k in ("input_ids", "attention_mask", "token_type_ids") if k in enc]
         best: list[dict[int, tuple[int, int, int]]] = [{} for _ in texts]  # start → (edge distance, end, id)
-        rows = list(range(len(enc["input_ids"])))
+        rows = sorted(range(len(enc["input_ids"])), key=lambda r: len(enc["input_ids"][r]))  # less padding
         for chunk in minibatch(rows, size=self.batch_size):
             batch = self.tokenizer.pad({k: [enc[k][r] for r in chunk] for k in inputs}, return_tensors="pt")
             with torch.no_grad():
