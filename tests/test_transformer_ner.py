@@ -160,6 +160,15 @@ def test_build_nlp_switch_replaces_the_shipped_ner(random_bert):
     assert {e.label_ for e in doc.ents} <= {"PERSON", "ORG", "LOC", "GPE", "EVENT"}
 
 
+def test_a_device_the_machine_lacks_is_refused(random_bert):
+    from kabar.nlp.model import ModelError
+
+    if pytest.importorskip("torch").cuda.is_available():
+        pytest.skip("this machine has a GPU")
+    with pytest.raises(ModelError, match="cannot run on device 'cuda'"):
+        transformer_nlp(random_bert, device="cuda")
+
+
 def run_kabar(*args):
     return subprocess.run([sys.executable, "-m", "kabar", *args], capture_output=True, text=True)
 
