@@ -51,6 +51,7 @@ def load_token_classifier(name: str, device: str = "auto"):
     except ImportError as err:
         raise ModelError(f"the transformer NER backend needs torch and transformers "
                          f"({err.name} is not installed): {INSTALL}") from None
+    transformers.logging.disable_progress_bar()  # a report on stdout/stderr, not loading bars
     offline = {"local_files_only": True} if Path(name).exists() else {}
     try:
         config = transformers.AutoConfig.from_pretrained(name, **offline)
