@@ -7,7 +7,15 @@ run kabar again on the altered text. A flag is right when it covers the altered 
 suggestion restores the token. Every other name_spelling flag in the altered articles counts
 against precision (the untouched names are the negatives).
 
-    python benchmarks/eval_name_spelling.py [--articles 300] [--seed 1] [--kb PATH]
+Two ways of altering a name, so that rules tuned to one generator show it (`--style`):
+- `typo`: the slip above, never on the first letter, in words of 4 letters or more;
+- `variant`: what Indonesian news really prints: a transliteration or old spelling (Yu/Ju, Y/J,
+  Ch/Kh/H, -ov/-ow, Ts/C, Ph/F, V/W, a letter doubled or undoubled), a keyboard neighbour, a
+  missing or extra letter, a sound-alike first letter (C/K, F/P/V, S/Z, I/Y), a vowel of a short
+  name; surname-only mentions and 3-letter words included;
+- `mixed`: either, by a coin toss per article.
+
+    python benchmarks/eval_name_spelling.py [--articles 300] [--seed 1] [--style typo] [--kb PATH]
 
 Samples used so far: `--skip 0 --seed 1` and `--skip 300 --seed 2` for tuning; `--skip 600
 --seed 3` and `--skip 900 --seed 4` held out (look at their misses only to report them).
@@ -80,19 +88,74 @@ def misspell(token: str, rng: random.Random) -> str:
     return token
 
 
-def pick_alteration(report, kb, rng):
+# Respellings seen in print: transliterations (Yuri/Juri, Tsoi/Coi, Ivanov/Ivanow), old Indonesian
+# spelling (j for y), Dutch-style ch, and sound-alike consonants. Each pair is tried both ways;
+# '$' ties one to the end of the word.
+RESPELL = [("ov$", "ow$"), ("ev$", "ew$"), ("yu", "ju"), ("ya", "ja"), ("y", "j"), ("kh", "h"), ("ch", "kh"), ("ch", "h"), ("ts", "c"),
+           ("ph", "f"), ("v", "w"), ("f", "p"), ("c", "k"), ("s", "z"), ("zh", "z"), ("i", "y"), ("u", "o"),
+           ("e", "i"), ("sh", "s"), ("ck", "k"), ("th", "t"), ("d", "t")]
+KEYBOARD = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
+FIRST_LETTER = {"c": "k", "k": "c", "f": "p", "p": "f", "v": "w", "w": "v", "s": "z", "z": "s",
+                "i": "y", "y": "j", "j": "y"}
+
+
+def neighbours(letter: str) -> str:
+    """Keys beside `letter` on a QWERTY keyboard (same row)."""
+    for row in KEYBOARD:
+        i = row.find(letter)
+        if i >= 0:
+            return row[max(0, i - 1):i] + row[i + 1:i + 2]
+    return ""
+
+
+def respell(token: str, rng: random.Random) -> str:
+    """One real-world variant of a name word: a respelling, a keyboard neighbour, a missing or
+    extra letter, a first-letter change, or a vowel of a short word; the case pattern kept."""
+    low = token.lower()
+    for _ in range(30):
+        op = rng.choice(["respell", "respell", "keyboard", "drop", "extra", "first", "vowel", "double"])
+        i = rng.randrange(len(low))
+        out = None
+        if op == "respell":
+            a, b = rng.choice(RESPELL)
+            a, b = (a, b) if rng.random() < 0.5 else (b, a)
+            spots = [m.start() for m in re.finditer(re.escape(a.rstrip("$")) + "$" * a.endswith("$"), low)]
+            if spots:
+                j = rng.choice(spots)
+                out = low[:j] + b.rstrip("$") + low[j + len(a.rstrip("$")):]
+        elif op == "keyboard" and i > 0 and neighbours(low[i]):
+            out = low[:i] + rng.choice(neighbours(low[i])) + low[i + 1:]
+        elif op == "drop" and i > 0 and len(low) > 3:
+            out = low[:i] + low[i + 1:]
+        elif op == "extra" and i > 0 and neighbours(low[i]):
+            out = low[:i] + rng.choice(neighbours(low[i]) + low[i]) + low[i:]
+        elif op == "first" and low[0] in FIRST_LETTER:
+            out = FIRST_LETTER[low[0]] + low[1:]
+        elif op == "vowel" and len(low) <= 5 and low[i] in VOWELS and i > 0:
+            out = low[:i] + rng.choice([v for v in VOWELS if v != low[i]]) + low[i + 1:]
+        elif op == "double" and i > 0:
+            out = low[:i] + low[i + 1:] if low[i] == low[i - 1] else low[:i] + low[i] + low[i:]
+        if out and out != low and out.isalpha():
+            return "".join(c.upper() if k < len(token) and token[k].isupper() else c for k, c in enumerate(out))
+    return token
+
+
+def pick_alteration(report, kb, rng, style="typo"):
     """(mention, altered text, original token) for one linked person, or None."""
     from kabar.kb import keys
 
     people = [e for e in report.entities if e.type == "PERSON" and e.kb_id and e.mentions]
     rng.shuffle(people)
+    variant = style == "variant" or (style == "mixed" and rng.random() < 0.5)
     for ent in people:
         mention = rng.choice(ent.mentions)
-        words = [w for w in mention.text.split() if len(w) >= 4 and w.isalpha()]
+        if variant and rng.random() < 0.3:  # a surname alone, when the article has one
+            mention = rng.choice([m for m in ent.mentions if len(m.text.split()) == 1] or [mention])
+        words = [w for w in mention.text.split() if len(w) >= (3 if variant else 4) and w.isalpha()]
         if not words:
             continue
         word = words[-1] if rng.random() < 0.7 else words[0]
-        altered_word = misspell(word, rng)
+        altered_word = respell(word, rng) if variant else misspell(word, rng)
         if keys.fold(altered_word) == keys.fold(word):
             continue
         altered = mention.text.replace(word, altered_word, 1)
@@ -108,6 +171,8 @@ def main() -> None:
     ap.add_argument("--skip", type=int, default=0, help="start after this many articles (a second sample)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--kb", type=Path, help="an existing KB (default: build one from ../shared/data)")
+    ap.add_argument("--style", choices=["typo", "variant", "mixed"], default="typo",
+                    help="how names are altered (see the module docstring)")
     ap.add_argument("--show", action="store_true", help="print every miss and false alarm")
     args = ap.parse_args()
 
@@ -129,7 +194,7 @@ def main() -> None:
             errors += 1
             print(f"ERROR {art_id}: {type(err).__name__}: {err}", file=sys.stderr)
             continue
-        choice = pick_alteration(original, kb, rng)
+        choice = pick_alteration(original, kb, rng, args.style)
         if choice is None:
             continue
         mention, altered_mention, word = choice
@@ -160,7 +225,7 @@ def main() -> None:
     elapsed = time.perf_counter() - started
     precision = correct / flagged if flagged else 0.0
     recall = correct / gold if gold else 0.0
-    print(f"name_spelling on IndoSum with altered names (seed {args.seed}): {gold} altered mentions, "
+    print(f"name_spelling on IndoSum with altered names (style {args.style}, skip {args.skip}, seed {args.seed}): {gold} altered mentions, "
           f"{flagged} flags, {correct} right")
     print(f"precision {precision:.3f}  recall {recall:.3f}  ({elapsed:.0f} s)")
     print(f"flags already on the unaltered articles (not scored; review with --show): {unaltered_flags}")

@@ -35,7 +35,31 @@ def test_query_keys_find_one_consonant_slips():
     assert keys.query_keys("manturrkov") & keys.block_keys("manturov")
 
 
+def test_query_keys_find_respellings():
+    # 'juri' and 'yuri' share no skeleton or phonetic key; the loose key joins them
+    assert keys.query_keys("juri") & keys.block_keys("yuri")
+
+
 def test_query_keys_of_short_skeletons_find_a_lost_consonant():
     # 'joowi' (skeleton j) lost the k of 'jokowi' (jk): too short for deletions, so insertions
     assert keys.query_keys("joowi") & keys.block_keys("jokowi")
     assert not keys.query_keys("joowi") & keys.block_keys("putin")
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Juri", "Yuri"), ("Cipras", "Tsipras"), ("Lavrow", "Lavrov"), ("Chairul", "Khairul"), ("Azis", "Aziz"),
+    ("Dyarot", "Djarot"), ("Saifudin", "Saifuddin"), ("Mustopa", "Mustofa"),
+])
+def test_loose_joins_respellings(a, b):
+    assert keys.loose(keys.fold(a)) == keys.loose(keys.fold(b))
+    assert keys.fold(a) != keys.fold(b)  # respellings, never the same written name
+
+
+@pytest.mark.parametrize("a, b", [("Belasov", "Belousov"), ("Mustofa", "Mustova"), ("Novanto", "Novatno")])
+def test_loose_keeps_other_names_apart(a, b):
+    assert keys.loose(keys.fold(a)) != keys.loose(keys.fold(b))
+
+
+def test_query_keys_of_short_skeletons_find_a_substituted_consonant():
+    # heryawam (skeleton rm) and heryawan (rn): too short for deletion keys in the index
+    assert keys.query_keys("heriawam") & keys.block_keys("heriawan")

@@ -192,3 +192,27 @@ def test_indonesian_title_backs_a_slip(linker):
     doc = linker(make_doc(text, {"M Prasityo": ["Jaksa Agung"]}, published=dt.date(2017, 11, 25)))
     [flag] = flags(doc, "name_spelling")
     assert flag.suggestion == "M Prasetyo"
+
+
+@pytest.mark.parametrize("text, written, title, day, right", [
+    # Djarot folds to 'jarot'; 'Dyarot' is one letter from the name as printed
+    ("Wakil Gubernur DKI Jakarta Dyarot Saiful Hidayat meninjau waduk.", "Dyarot Saiful Hidayat",
+     "Wakil Gubernur DKI Jakarta", dt.date(2017, 3, 1), "Djarot Saiful Hidayat"),
+    # Juri for Yuri: a transliteration no KB lists, with the first letter changed
+    ("Wakil Perdana Menteri Rusia Juri Borisov tiba di Pyongyang.", "Juri Borisov",
+     "Wakil Perdana Menteri Rusia", dt.date(2019, 6, 1), "Yury Borisov"),
+])
+def test_slips_of_old_spellings_and_respellings(linker, text, written, title, day, right):
+    doc = linker(make_doc(text, {written: [title]}, published=day))
+    [flag] = flags(doc, "name_spelling")
+    assert flag.suggestion == right
+
+
+def test_misspelt_name_taken_for_a_place(linker):
+    # the NER made 'Jokwi' a place; no place is close to it, the KB knows Jokowi by that one word
+    doc = linker(make_doc("Foto Jokwi dan Iriana beredar luas.", {}, places=["Jokwi"], published=dt.date(2017, 3, 1)))
+    [flag] = flags(doc, "name_spelling")
+    assert flag.suggestion == "Jokowi"
+    # a place written with a place's spelling variant is not a person
+    doc = linker(make_doc("Delegasi tiba di Moskwa kemarin.", {}, places=["Moskwa"]))
+    assert flags(doc, "name_spelling") == []

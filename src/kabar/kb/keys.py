@@ -6,6 +6,9 @@ Three strengths of sameness:
 - `skeleton`: consonants only (vowels, h, y, w dropped), so Belasov meets Belousov and
   Kozemako meets Kozhemyako. Used to find candidates, never to decide.
 - `phonetic`: jellyfish metaphone of the folded token, a second blocking key.
+- `loose`: the folded token with sound-alike spellings joined (Juri/Yuri, Cipras/Tsipras,
+  Ivanow/Ivanov, Chairul/Hairul, Azis/Aziz, doubled letters): a *respelling* of a name, which
+  a writer may print but the KB never lists as the same name. A key and a score, never a fold.
 """
 from __future__ import annotations
 
@@ -42,6 +45,20 @@ _RULES = [
     (re.compile(r"(?<=[^aeiou])y$"), "i"),     # yury -> yuri, dmitry -> dmitri
     (re.compile(r"ii$"), "i"),                 # dmitrii / dmitriy -> dmitri
 ]
+# Sound-alike spellings, applied in order to a folded token by `loose`.
+_LOOSE = [
+    (re.compile(r"(.)\1+"), r"\1"),           # saifuddin / saifudin
+    (re.compile(r"ch"), "h"),                  # chairul / hairul (kh is folded to h already)
+    (re.compile(r"t[sz]"), "c"),               # tsipras / cipras
+    (re.compile(r"ph|p"), "f"),                # mustopa / mustofa (Sundanese p for f)
+    (re.compile(r"th"), "t"),
+    (re.compile(r"(?<=[sz])h"), ""),           # kozhemyako / kozemyako, shoigu / soigu
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"c"), "k"),                   # nicolas / nikolas
+    (re.compile(r"z"), "s"),                   # aziz / azis
+    (re.compile(r"w"), "v"),                   # ivanow / ivanov
+    (re.compile(r"dy|j"), "y"),                # juri / yuri; old spelling j for y; dyarot / djarot
+]
 _SKELETON_DROP = re.compile(r"[aeiouyhw]")
 _CONSONANTS = "bcdfgjklmnpqrstvz"  # what a skeleton is made of (x is folded to ks)
 
@@ -69,6 +86,15 @@ def tokens(name: str) -> list[str]:
 def fold(name: str) -> str:
     """The transliteration-folded form of a whole name; equal folds = same name."""
     return " ".join(tokens(name))
+
+
+@lru_cache(maxsize=200_000)
+def loose(token: str) -> str:
+    """A folded token with sound-alike spellings joined: 'juri' and 'yuri' -> 'yuri',
+    'tsipras' and 'cipras' -> 'sipras'... see `_LOOSE`."""
+    for pattern, repl in _LOOSE:
+        token = pattern.sub(repl, token)
+    return token
 
 
 def undouble(token: str) -> str:
@@ -101,10 +127,15 @@ def insertions(key: str) -> set[str]:
     return {key[:i] + c + key[i:] for i in range(len(key) + 1) for c in _CONSONANTS}
 
 
+def substitutions(key: str) -> set[str]:
+    """The key with one consonant replaced by another."""
+    return {key[:i] + c + key[i + 1:] for i in range(len(key)) for c in _CONSONANTS if c != key[i]}
+
+
 def block_keys(token: str) -> set[str]:
     """Index keys of one folded token. Prefixes keep the kinds apart in one column."""
     sk = skeleton(token)
-    keys = {"p:" + phonetic(token), "s:" + sk}
+    keys = {"p:" + phonetic(token), "s:" + sk, "l:" + loose(token)}
     keys.update("d:" + d for d in deletions(sk, 4))
     return keys
 
@@ -113,7 +144,8 @@ def query_keys(token: str) -> set[str]:
     """Keys to look up for a query token: its own keys, its skeleton's deletions against indexed
     skeletons (one consonant too many) and its skeleton against indexed deletions (one missing),
     and deletions against deletions (one substituted); a skeleton too short for deletions
-    (under 3) gets its insertions instead (one missing)."""
+    (under 3) gets its insertions instead (one missing), and one under 4 its substitutions
+    (heryawam: rm meets heryawan: rn). Its loose key finds respellings."""
     sk = skeleton(token)
     keys = block_keys(token)
     if len(sk) >= 3:
@@ -121,4 +153,6 @@ def query_keys(token: str) -> set[str]:
         keys.add("d:" + sk)
     else:
         keys.update("s:" + i for i in insertions(sk))
+    if len(sk) < 4:  # indexed skeletons this short have no deletion keys to meet a substitution
+        keys.update("s:" + c for c in substitutions(sk))
     return keys

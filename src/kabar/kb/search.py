@@ -18,6 +18,7 @@ from kabar.kb import keys
 COMMON_TOKEN = 5000  # a token in more names than this (Muhammad, Sergei) does not block alone
 MAX_NAMES = 4000     # names scored per query at most
 BLOCK_BUDGET = 400   # names from the rarest query tokens' blocks; more tokens only while under it
+RESPELLING = 0.9     # a sound-alike respelling of a token is as close as one slip in a long name
 
 
 class KBError(Exception):
@@ -35,6 +36,7 @@ class Candidate:
     exact: bool
     why: list[str] = field(default_factory=list)
     pairs: list[tuple[str, str]] = field(default_factory=list)  # (query token, KB token) aligned
+    raw_pairs: list[tuple[str, str]] = field(default_factory=list)  # the same, unfolded (ascii_fold)
 
 
 @dataclass
@@ -61,12 +63,24 @@ class Position:
         return None
 
 
-def token_similarity(a: str, b: str) -> float:
+def token_similarity(a: str, b: str, raw_a: str | None = None, raw_b: str | None = None) -> float:
     """0..1 for two folded tokens: letter edits (a swap of neighbours counts once), raised by
     the consonant skeleton when it agrees better, so a vowel slip (Belasov/Belousov) scores
-    above a different shorter name (Belov)."""
+    above a different shorter name (Belov). With the unfolded spellings (`raw_a`, `raw_b`), a
+    slip inside a folded pair of letters counts once, not twice (Dyarot/Djarot folds to
+    dyarot/jarot, Keyatta/Kenyatta to keiatta/kenyatta). A sound-alike respelling (Juri/Yuri,
+    Cipras/Tsipras, `keys.loose`) scores RESPELLING."""
     if a == b:
         return 1.0
+    score = _spelled_alike(a, b)
+    if raw_a and raw_b and (raw_a, raw_b) != (a, b):
+        score = max(score, _spelled_alike(raw_a, raw_b))
+    if keys.loose(a) == keys.loose(b):
+        score = max(score, RESPELLING)
+    return score
+
+
+def _spelled_alike(a: str, b: str) -> float:
     letters = OSA.normalized_similarity(a, b)
     sa, sb = keys.skeleton(a), keys.skeleton(b)
     if min(len(sa), len(sb)) < 3:
@@ -92,13 +106,17 @@ def alignments(query: list[str], name: list[str]):
             yield 0.9, "name inside the mention", list(zip(query[i:i + len(name)], name))
 
 
-def name_similarity(query: list[str], name: list[str]) -> tuple[float, str, list[tuple[str, str]]]:
-    """Best similarity of two folded token lists: (score, how aligned, aligned token pairs)."""
-    best = (0.0, "", [])
-    for weight, how, pairs in alignments(query, name):
-        score = weight * sum(token_similarity(a, b) for a, b in pairs) / len(pairs)
+def name_similarity(query: list[str], name: list[str], raw_query: list[str] | None = None,
+                    raw_name: list[str] | None = None):
+    """Best similarity of two folded token lists, with their unfolded tokens when given:
+    (score, how aligned, aligned token pairs, the same pairs unfolded)."""
+    query_ = list(zip(query, raw_query or query))
+    name_ = list(zip(name, raw_name if raw_name and len(raw_name) == len(name) else name))
+    best = (0.0, "", [], [])
+    for weight, how, pairs in alignments(query_, name_):
+        score = weight * sum(token_similarity(a, b, ra, rb) for (a, ra), (b, rb) in pairs) / len(pairs)
         if score > best[0]:
-            best = (score, how, pairs)
+            best = (score, how, [(a, b) for (a, _), (b, _) in pairs], [(ra, rb) for (_, ra), (_, rb) in pairs])
     return best
 
 
@@ -162,15 +180,16 @@ class KB:
         query = keys.tokens(name)
         if not query:
             return []
+        raw = keys.ascii_fold(name).split()
         folded = " ".join(query)
         best: dict[str, Candidate] = {}
 
-        def offer(eid, label, matched, etype, country, score, exact, why, pairs):
+        def offer(eid, label, matched, etype, country, score, exact, why, pairs, raw_pairs):
             if type and etype != type:
                 return
             old = best.get(eid)
             if old is None or score > old.score:
-                best[eid] = Candidate(eid, label, matched, etype, country, round(score, 3), exact, why, pairs)
+                best[eid] = Candidate(eid, label, matched, etype, country, round(score, 3), exact, why, pairs, raw_pairs)
 
         for eid, matched, label, etype, country in self.db.execute(
                 "SELECT n.entity_id, n.name, e.name, e.type, e.country FROM name n JOIN entity e ON e.id=n.entity_id "
@@ -178,13 +197,14 @@ class KB:
             same = keys.ascii_fold(matched) == keys.ascii_fold(name)
             offer(eid, label, matched, etype, country, 1.0, True,
                   ["same name" if same else f"same name after transliteration folding ({matched})"],
-                  list(zip(query, query)))
+                  list(zip(query, query)), list(zip(raw, raw)))
         if fuzzy:
             for eid, matched, label, etype, country, toks in self._blocked(query):
-                score, how, pairs = name_similarity(query, toks)
+                score, how, pairs, raw_pairs = name_similarity(query, toks, raw, _unfolded(matched))
                 if score >= 0.6:
                     offer(eid, label, matched, etype, country, score, False,
-                          [f"{how}: similar to {matched!r} ({score:.2f}; letters and consonant skeleton)"], pairs)
+                          [f"{how}: similar to {matched!r} ({score:.2f}; letters and consonant skeleton)"],
+                          pairs, raw_pairs)
         ranked = sorted(best.values(), key=lambda c: (-c.score, c.entity_id))
         return ranked[:limit]
 
@@ -197,7 +217,9 @@ class KB:
             rows = self.db.execute(
                 f"SELECT DISTINCT t.id, t.text, t.df, t.skeleton FROM token_key k JOIN token t ON t.id=k.token_id "
                 f"WHERE k.key IN ({','.join('?' * len(qk))})", qk).fetchall()
-            blocks.append([(tid, df) for tid, _, df, _ in _similar(tok, rows)])
+            respelt = {tid for (tid,) in self.db.execute("SELECT token_id FROM token_key WHERE key=?",
+                                                         ("l:" + keys.loose(tok),))}
+            blocks.append([(tid, df) for tid, _, df, _ in _similar(tok, rows, respelt)])
         token_ids, total = set(), 0
         for rows in sorted(blocks, key=lambda r: sum(df for _, df in r)):
             size = sum(df for _, df in rows)
@@ -214,15 +236,22 @@ class KB:
         return [(eid, matched, label, etype, country, folded.split()) for eid, matched, label, etype, country, folded in rows]
 
 
-def _similar(token: str, rows: list[tuple], floor: float = 0.6) -> list[tuple]:
+def _similar(token: str, rows: list[tuple], respelt: set[int], floor: float = 0.6) -> list[tuple]:
     """The (id, text, df, skeleton) rows whose token may reach `floor` in `token_similarity`:
-    the same formula, computed for the whole block at once in C (rapidfuzz)."""
+    the same formula, computed for the whole block at once in C (rapidfuzz); rows whose id is
+    in `respelt` (respellings of the token) are kept whatever they score."""
     if not rows:
         return []
     letters = process.cdist([token], [r[1] for r in rows], scorer=OSA.normalized_similarity)[0]
     skeletons = process.cdist([keys.skeleton(token)], [r[3] for r in rows], scorer=OSA.normalized_similarity)[0]
     best = np.maximum(letters, 0.5 * letters + 0.5 * skeletons)
-    return [r for r, score in zip(rows, best) if score >= floor]
+    return [r for r, score in zip(rows, best) if score >= floor or r[0] in respelt]
+
+
+@lru_cache(maxsize=200_000)
+def _unfolded(name: str) -> tuple[str, ...]:
+    """The ascii tokens of a KB name before transliteration folding (cached: names recur)."""
+    return tuple(keys.ascii_fold(name).split())
 
 
 def _chunked(db, sql: str, ids: list[int], size: int = 900):

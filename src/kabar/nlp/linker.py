@@ -90,6 +90,10 @@ class Linker:
 
     def _unlinked(self, doc: Doc, context: "Context", ent: Entity, cands: list[Candidate]) -> None:
         flags = context.spelling_flags(ent, cands)
+        if ent.type != "PERSON" and not any(c.score >= SPELLING_MIN for c in cands):
+            # A misspelt name is often taken for a place or an organisation ('Jokoiw-JK'):
+            # when nothing of that kind is close, it may still be a person's name.
+            flags = context.spelling_flags(ent, self.kb.candidates(ent.name, type="PERSON"), as_person=True)
         if flags:
             doc._.flags.extend(flags)
         elif ent.type == "PERSON" and not any(c.score >= SPELLING_MIN for c in cands) and ent.mentions:
@@ -172,8 +176,8 @@ class Context:
         return top
 
     # -- flags -------------------------------------------------------------------------------
-    def spelling_flags(self, ent: Entity, cands: list[Candidate]) -> list[Flag]:
-        if ent.type != "PERSON":
+    def spelling_flags(self, ent: Entity, cands: list[Candidate], as_person: bool = False) -> list[Flag]:
+        if ent.type != "PERSON" and not as_person:
             return []  # organisation and place names vary too freely (Tribune.com / Tribunnews)
         query = keys.tokens(ent.name)
         # Only readings of the whole name count: 'Aggus Hermanto' is not the KB's 'Hermanto'.
@@ -232,23 +236,27 @@ class Context:
         """A linked person's other mentions with one token that is a slip of a KB name token
         ('Setya Novanto ... Setya Novatno' merged into one entity)."""
         names = self.kb.entity(ent.kb_id)["names"]
-        known = {t for n in names for t in keys.tokens(n)}
+        known = {}  # folded token -> as the KB spells it (ascii)
+        for n in names:
+            for raw in keys.ascii_fold(n).split():
+                known.setdefault(keys.fold_token(raw), raw)
         flags = []
         for m in ent.mentions:
-            toks = keys.tokens(m.text)
-            unknown = [t for t in toks if t not in known]
-            if len(unknown) != 1 or len(unknown[0]) < 3:
+            written = keys.ascii_fold(m.text).split()
+            unknown = [(keys.fold_token(r), r) for r in written if keys.fold_token(r) not in known]
+            if len(unknown) != 1 or len(unknown[0][0]) < 3:
                 continue
-            right = max(known, key=lambda k: token_similarity(unknown[0], k))
-            score = token_similarity(unknown[0], right)
-            if score < SPELLING_MIN and not short_slip(unknown[0], right):
+            wrong, raw_wrong = unknown[0]
+            right = max(known, key=lambda k: token_similarity(wrong, k, raw_wrong, known[k]))
+            score = token_similarity(wrong, right, raw_wrong, known[right])
+            if score < SPELLING_MIN and not short_slip(wrong, right):
                 continue
             flags.append(Flag(
                 kind="name_spelling", start=m.start, end=m.end, text=m.text,
                 message=f"{m.text!r} looks like a misspelling of {ent.extra['kb']['name']!r}, named elsewhere in the article",
-                suggestion=suggest(m.text, unknown[0], right, " ".join(names)),
+                suggestion=suggest(m.text, wrong, right, " ".join(names)),
                 evidence={"kb_id": ent.kb_id, "kb_name": ent.extra["kb"]["name"], "score": round(score, 3),
-                          "why": [f"{unknown[0]!r} is close to {right!r}", "other mentions of this person match the KB"]},
+                          "why": [f"{wrong!r} is close to {right!r}", "other mentions of this person match the KB"]},
                 confidence=round(0.9 * score, 2)))
         return flags
 
@@ -274,10 +282,11 @@ class Context:
             if len(tok.text) < 3 or not tok.text[:1].isupper() or not tok.is_alpha \
                     or any(s < end and start < e for s, e in covered):
                 continue
-            folded = keys.fold(tok.text)
+            folded, raw = keys.fold(tok.text), keys.ascii_fold(tok.text)
             if folded in targets:
                 continue
-            ranked = sorted(((token_similarity(folded, t), t) for t in targets), reverse=True)
+            ranked = sorted(((token_similarity(folded, t, raw, keys.ascii_fold(targets[t][0])), t) for t in targets),
+                            reverse=True)
             score, right = ranked[0]
             rival = next((sc for sc, t in ranked[1:] if targets[t][1] is not targets[right][1]), 0.0)
             if len(folded) < 5 or len(right) < 5:
@@ -335,15 +344,17 @@ def is_part_of(cand: Candidate, query: list[str]) -> bool:
 
 def one_token_slip(cand: Candidate, query: list[str]) -> tuple[str, str] | None:
     """(wrong token, right token) when the name written agrees with the candidate on every
-    aligned token but one, and that one is a plausible slip; None otherwise."""
+    aligned token but one, and that one is a plausible slip; None otherwise. The unfolded
+    spellings count too: 'Dajrot' keeps the first letter of 'Djarot', though not of 'jarot'."""
     if len(cand.pairs) < len(query):
         return None  # a word of the name written is not explained by the KB name
-    differing = [(a, b) for a, b in cand.pairs if a != b]
+    differing = [i for i, (a, b) in enumerate(cand.pairs) if a != b]
     if len(differing) != 1:
         return None
-    wrong, right = differing[0]
-    needed = TOKEN_SLIP_MIN if wrong[:1] == right[:1] else FIRST_LETTER_MIN
-    if token_similarity(wrong, right) < needed:
+    wrong, right = cand.pairs[differing[0]]
+    raw_wrong, raw_right = cand.raw_pairs[differing[0]] if cand.raw_pairs else (wrong, right)
+    same_first = wrong[:1] == right[:1] or raw_wrong[:1] == raw_right[:1]
+    if token_similarity(wrong, right, raw_wrong, raw_right) < (TOKEN_SLIP_MIN if same_first else FIRST_LETTER_MIN):
         return None
     return wrong, right
 
