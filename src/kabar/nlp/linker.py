@@ -10,8 +10,12 @@ Per entity, best evidence first:
   elsewhere in it), and no other KB entity is nearly as close (unless only one of the close
   ones is a sound-alike or doubled-letter slip: Mustova is Mustofa, not Mustopa). Otherwise
   silence;
+- the same for a place or organisation that no KB place or organisation is close to: a
+  misspelt name is often taken for one ('Jokoiw-JK');
 - a word that is a slip of a word of a person linked in the article, in another mention or
   outside every entity (short words: one edit away and not an ordinary word);
+Slips are scored on the folded and the unfolded spelling (Dyarot/Djarot) and respellings
+(Juri/Yuri, Vidodo/Widodo) count as close (`kb.search.token_similarity`).
 - a linked person whose title in the text contradicts what the KB knows on the article's date
   (`title_mismatch`); silent when the KB cannot know (older than the article);
 - a person with no KB candidate at all: `unknown_person`, information only.
