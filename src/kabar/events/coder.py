@@ -98,7 +98,7 @@ def find_triggers(sent, lex: lexicon_mod.Lexicon, actors=()) -> list[TriggerMatc
                 continue
             obj_end = None
             if f.trigger.with_words:
-                window = _window_after(i + n, len(words), actor_ends, words)
+                window = _window_after(i + n, words, actor_ends)
                 if f.voice == "passive":  # "Perjanjian itu ditandatangani": the theme is the subject
                     window += _window_before(i - 1, actor_starts)
                 hit = next((k for k in window if words[k] in f.trigger.with_words), None)
@@ -121,16 +121,15 @@ def find_triggers(sent, lex: lexicon_mod.Lexicon, actors=()) -> list[TriggerMatc
     return out
 
 
-def _window_after(k: int, n: int, actor_ends: dict[int, int], sent_words: list[str]) -> list[int]:
-    """Where a `with` word may stand after a trigger: WITH_WINDOW words, an actor phrase counting
-    as one ("mengingatkan Menteri Kelautan dan Perikanan Susi Pudjiastuti agar")."""
-    out, words = [], 0
-    while k < n and words < WITH_WINDOW:
-        end = actor_ends.get(k, k + 1)
-        if end > k + 1 or k in actor_ends:
-            end = _apposition_end(sent_words, end, n)  # "mendorong China , sekutu terbesar Korut , untuk"
+def _window_after(k: int, words: list[str], actor_ends: dict[int, int]) -> list[int]:
+    """Where a `with` word may stand after a trigger: WITH_WINDOW words, an actor phrase with its
+    apposition counting as one ("mengingatkan Menteri Kelautan dan Perikanan Susi Pudjiastuti agar",
+    "mendorong China , sekutu terbesar Korut , untuk")."""
+    out, counted, n = [], 0, len(words)
+    while k < n and counted < WITH_WINDOW:
+        end = _apposition_end(words, actor_ends[k], n) if k in actor_ends else k + 1
         out.extend(range(k, end))
-        words += 1
+        counted += 1
         k = end
     return out
 
@@ -146,11 +145,11 @@ def _apposition_end(words: list[str], k: int, n: int) -> int:
 def _window_before(k: int, actor_starts: dict[int, int]) -> list[int]:
     """The same window leftwards, for a passive's theme ("Kerja Sama Kajian Panas Bumi yang telah
     ditandatangani")."""
-    out, words = [], 0
-    while k >= 0 and words < WITH_WINDOW:
+    out, counted = [], 0
+    while k >= 0 and counted < WITH_WINDOW:
         start = actor_starts.get(k, k)
         out.extend(range(k, start - 1, -1))
-        words += 1
+        counted += 1
         k = start - 1
     return out
 
