@@ -132,10 +132,10 @@ def train_recipe(name: str, data: Path, work: Path, limit: int = 0, overrides: d
     """prepare + fit: the best model of recipe `name` and the checksums of what it read."""
     overrides = dict(overrides or {})
     if RECIPES[name].vectors:
-        if not (vectors_dir(work) / "vocab").is_dir():
-            raise RecipeError(f"recipe {name!r} reads static vectors from {vectors_dir(work)}, which is not "
+        vectors = Path(overrides.setdefault("paths.vectors", str(vectors_dir(work))))
+        if not (vectors / "vocab").is_dir():
+            raise RecipeError(f"recipe {name!r} reads static vectors from {vectors}, which is not "
                               f"built: run `kabar train vectors --work {work}` first")
-        overrides.setdefault("paths.vectors", str(vectors_dir(work)))
     checksums = prepare(name, data, work / name / "corpus", limit=limit)
     # Written before training, so a run stopped early still says what its model-best read.
     (work / name / "sources.json").write_text(json.dumps(checksums, indent=1), encoding="utf-8")
