@@ -48,3 +48,15 @@ def test_honorifics_have_no_position():
 def test_ordinary_words_are_not_titles():
     assert title("Kunjungan Putin ke Pyongyang") is None
     assert title("Rusia telah mengirimkan teknologi") is None
+
+
+def test_service_and_corps_after_a_rank_belong_to_the_title():
+    import kabar
+
+    report = kabar.analyze("Sekretaris Militer Presiden Marsda TNI Trisno Hendradi dan Komandan Paspampres "
+                           "Mayjen TNI Suhartono hadir. Kapendam Kolonel Inf Agus Setiawan menyatakan.",
+                           published="2018-01-30")
+    people = {e.name: e.extra["positions"] for e in report.entities if e.type == "PERSON"}
+    assert set(people) == {"Trisno Hendradi", "Suhartono", "Agus Setiawan"}  # no "Marsda TNI", no "TNI Suhartono"
+    assert "Air Vice Marshal" in people["Trisno Hendradi"] and "Major General" in people["Suhartono"]
+    assert people["Agus Setiawan"] == ["Colonel"]

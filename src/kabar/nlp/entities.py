@@ -59,8 +59,8 @@ def merge_with_model(doc: Doc, found: list[Found]) -> list[Span]:
         label = MODEL_LABELS.get(ent.label_, ent.label_)
         start = ent.start
         title = match_title(words[:ent.end], start)
-        if title and title.end < ent.end and label == "PERSON":
-            start = title.end
+        if title and label == "PERSON":
+            start = title.end  # a span that is all title ("Marsda TNI") is no one's name
         if start >= ent.end or any(taken[start:ent.end]) or not doc[start].text[:1].isupper():
             continue
         alpha = [t.text for t in doc[start:ent.end] if t.is_alpha]

@@ -16,6 +16,9 @@ from pathlib import Path
 import yaml
 
 DATA = Path(__file__).parent / "data"
+SERVICES = {"pol", "polri", "tni"}
+BRANCHES = {"ad", "al", "au"}  # army, navy, air force, after "TNI"
+CORPS = {"inf", "kav", "arm", "arh", "czi", "pnb", "cpm", "caj", "chb", "ckm", "cba", "cpl", "psk", "mar"}  # "Kolonel Inf"
 
 
 @dataclass
@@ -125,7 +128,11 @@ def match_title(words: list[str], i: int) -> TitleMatch | None:
             honorific = True
             j += 1
             rank = rank or bool(positions)
-        elif words[j] == "pol" and positions:  # police ranks: "Brigjen Pol"
+        elif words[j] in SERVICES and positions:  # the service after a rank: "Brigjen Pol", "Marsda TNI"
+            j += 1
+        elif words[j] in BRANCHES and words[j - 1] == "tni":  # "Mayjen TNI AD"
+            j += 1
+        elif words[j] in CORPS and rank:  # the corps after an officer's rank
             j += 1
         else:
             break
