@@ -1,7 +1,8 @@
 """Speed and memory of the shipped trained pipeline on real news (IndoSum articles).
 
 Prints tokens/second on one core (median of several runs), peak resident memory and the size
-of the model files. Usage:  python benchmarks/bench_models.py [--articles 200] [--runs 5]
+of the model files. Usage:  python benchmarks/bench_models.py [--articles 200] [--runs 5] [--model PATH]
+(`--model` scores another pipeline folder, e.g. the previous model, for a same-machine comparison)
 """
 from __future__ import annotations
 
@@ -41,11 +42,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--model", type=Path, help="a pipeline folder (default: the shipped model)")
     args = parser.parse_args()
 
     import spacy
 
     from kabar.nlp.model import SHIPPED
+
+    SHIPPED = args.model or SHIPPED
 
     size_mb = sum(f.stat().st_size for f in SHIPPED.rglob("*") if f.is_file()) / 2**20
     before = peak_rss_mb()
