@@ -7,7 +7,6 @@ from typing import Optional
 
 import typer
 
-from kabar.training import corpora
 
 evaluate_app = typer.Typer(help="Score a trained model on a gold test file.", no_args_is_help=True)
 
@@ -36,6 +35,8 @@ def _load(model: Optional[Path]):
 
 
 def _read(reader, path: Path, **kw):
+    from kabar.training import corpora  # spaCy loads only when a command needs it
+
     try:
         return reader(path, **kw)
     except corpora.CorpusError as err:
@@ -51,6 +52,8 @@ def evaluate_ner_cmd(
 ) -> None:
     """Entity precision, recall and F1 (exact spans), per label and overall."""
     from kabar.training.evaluate import evaluate_ner
+
+    from kabar.training import corpora
 
     sentences = _read(corpora.read_tagged, testfile, encoding=encoding)
     score = evaluate_ner(_load(model), sentences)
@@ -75,6 +78,8 @@ def evaluate_parser_cmd(
     """UPOS accuracy, UAS and LAS on gold words."""
     from kabar.training.evaluate import evaluate_parser
 
+    from kabar.training import corpora
+
     sentences = _read(corpora.read_conllu, testfile)
     score = evaluate_parser(_load(model), sentences)
     typer.echo(f"UPOS {score.upos:.2f}  UAS {score.uas:.2f}  LAS {score.las:.2f}  "
@@ -93,7 +98,7 @@ def train(
     max_steps: int = typer.Option(0, help="Stop training after this many steps (0: the config's)."),
 ) -> None:
     """Rebuild a model from the data sets, with the configs in training/."""
-    from kabar.training import recipes, vectors
+    from kabar.training import corpora, recipes, vectors
 
     names = ["vectors", "ud", "ner"] if recipe == "all" else [recipe]
     for name in names:
