@@ -31,6 +31,14 @@ def seed_report(seed_text):
     return kabar.analyze(seed_text)
 
 
+def indosum_article(id_prefix: str, part: str = "dev.05.jsonl"):
+    """One IndoSum article as `kabar analyze` reads it (kabar's IndoSum reader)."""
+    from kabar.read import Article, read_inputs
+
+    return next(a for a in read_inputs([str(DATA / "indosum" / part)])
+                if isinstance(a, Article) and a.id.startswith(id_prefix))
+
+
 KB_SOURCES = [  # the knowledge base the done-when of issue 4 names, as `kabar kb build` sources
     DATA / "cia-world-leaders-2019" / "cia_world_leaders_flat.csv",
     DATA / "world-leaders-wikidata-2021" / "wikidata.csv",

@@ -4,10 +4,9 @@ import json
 import subprocess
 import sys
 
-from conftest import DATA, SEED
+from conftest import SEED, indosum_article
 
 import kabar
-from kabar.read.detokenize import detokenize
 
 
 def test_seed_visit_credited_to_the_wrong_leader(full_kb):
@@ -31,9 +30,7 @@ def test_seed_without_kb_stays_silent_when_countries_are_unknown():
 
 def test_officials_of_the_visitors_own_country_are_not_flagged(full_kb):
     # dev.05: Nguyen Phu Trong's visit, "didampingi" by Vietnamese officials.
-    with open(DATA / "indosum" / "dev.05.jsonl", encoding="utf-8") as lines:
-        article = next(json.loads(line) for line in lines if json.loads(line)["id"].startswith("1503477297-sekjen"))
-    report = kabar.analyze(detokenize(article["paragraphs"]), published="2017-08-23", kb=str(full_kb))
+    report = kabar.analyze_article(indosum_article("1503477297-sekjen"), kb=str(full_kb))
     assert not [f for f in report.flags if f.kind == "visit_companions"]
 
 

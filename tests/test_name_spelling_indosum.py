@@ -2,21 +2,14 @@
 real people who merely resemble someone in the KB are left alone ("prefer silence to a wrong
 correction"). Found by `python benchmarks/flag_rate.py --articles 400 --part dev.05.jsonl --kb ...`
 and judged by reading."""
-import datetime as dt
-import json
-
 import pytest
-from conftest import DATA
+from conftest import indosum_article
 
 import kabar
-from kabar.read.detokenize import detokenize
 
 
 def analyse(article_id: str, kb) -> kabar.Report:
-    with open(DATA / "indosum" / "dev.05.jsonl", encoding="utf-8") as lines:
-        article = next(a for a in map(json.loads, lines) if a["id"].startswith(article_id))
-    published = dt.datetime.fromtimestamp(int(article["id"].split("-")[0]), dt.timezone.utc).date()
-    return kabar.analyze(detokenize(article["paragraphs"]), published=published, kb=str(kb))
+    return kabar.analyze_article(indosum_article(article_id), kb=str(kb))
 
 
 def spelling_flags(report) -> dict[str, str]:
