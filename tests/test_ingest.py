@@ -71,10 +71,11 @@ def test_ingest_is_idempotent_and_reanalyses_changed_articles(tmp_path):
 
 
 def test_kill_9_during_ingest_then_rerun_loses_and_duplicates_nothing(tmp_path, db_url):  # noqa: F811
-    n = 12
+    n = 30  # enough that the ingest is still running when the test sees two articles stored
     corpus = write_jsonl(tmp_path / "dev.jsonl", indosum_records(n))
+    log = (tmp_path / "ingest.log").open("w")
     proc = subprocess.Popen([sys.executable, "-m", "kabar", "ingest", corpus, "--db", db_url, "--jobs", "1",
-                             "--no-stories"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             "--no-stories"], stdout=subprocess.DEVNULL, stderr=log)
     deadline = time.monotonic() + 300
     stored = 0
     while stored < 2 and time.monotonic() < deadline and proc.poll() is None:
@@ -82,6 +83,7 @@ def test_kill_9_during_ingest_then_rerun_loses_and_duplicates_nothing(tmp_path, 
         if "://" in db_url or os.path.exists(db_url):
             with Store.open(db_url) as store:
                 stored = store.summary()["articles"]
+    assert proc.poll() is None, (tmp_path / "ingest.log").read_text()  # it must not stop on its own
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL

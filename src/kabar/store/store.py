@@ -4,6 +4,8 @@ leaves either the whole article or nothing."""
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -45,9 +47,24 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # timeout comes first: switching to WAL needs the lock another process may be holding.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _switch_to_wal(cursor)
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _switch_to_wal(cursor, wait_s: float = 30.0) -> None:
+    """SQLite answers "database is locked" at once, without waiting out the busy timeout, when
+    another process holds the lock while this one sets the journal mode (as when ingest and a
+    reader open a new database together); so wait for it here."""
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 SNIPPET_CHARS = 160  # the start of an article's text, for lists (IndoSum articles have no title)
