@@ -71,13 +71,6 @@ SNIPPET_CHARS = 160  # the start of an article's text, for lists (IndoSum articl
 BACKGROUND = 1000  # articles sampled for word weights when only part of the corpus is re-clustered
 
 
-def _date(published: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(published[:10]) if published else None
-    except ValueError:
-        return None
-
-
 def _snippet(text: str) -> str:
     return " ".join(text[:SNIPPET_CHARS].split())
 
@@ -423,14 +416,14 @@ class Store:
         stories those belong to, with word weights from a sample of the rest (`BACKGROUND`), so
         an ingest into a big corpus does not re-read all of it. `full=True`, or a new undated
         article (it may match any date), re-clusters the whole corpus."""
-        from kabar.store.stories import WINDOW_DAYS, cluster
+        from kabar.store.stories import WINDOW_DAYS, cluster, published_day
 
         window = dt.timedelta(days=options.get("window_days", WINDOW_DAYS))
         columns = (articles.c.id, articles.c.title, articles.c.text, articles.c.published, articles.c.source,
                    articles.c.story_id)
         with self.engine.connect() as conn:
             new_dates = conn.scalars(sa.select(articles.c.published).where(articles.c.story_id.is_(None))).all()
-            days = [_date(p) for p in new_dates]
+            days = [published_day(p) for p in new_dates]
             background: list[str] = []
             if full or None in days:
                 rows = conn.execute(sa.select(*columns)).all()

@@ -29,9 +29,10 @@ WINDOW_DAYS = 3
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
-def _day(value: str | None) -> int | None:
+def published_day(value: str | None) -> dt.date | None:
+    """The day of a stored `published` value (ISO date or date-time); None when absent or unreadable."""
     try:
-        return dt.date.fromisoformat(value[:10]).toordinal() if value else None
+        return dt.date.fromisoformat(value[:10]) if value else None
     except ValueError:
         return None
 
@@ -64,7 +65,7 @@ def similar_pairs(docs: Sequence[tuple[int, str, str | None]], threshold: float 
     if len(docs) < 2:
         return []
     m = tfidf([text for _, text, _ in docs], background)
-    days = [_day(p) for _, _, p in docs]
+    days = [day.toordinal() if (day := published_day(p)) else None for _, _, p in docs]
     pairs = []
     for rows, cols in _candidate_blocks(days, window_days, block):
         sims = (m[rows] @ m[cols].T).tocoo()
