@@ -36,14 +36,6 @@ from kabar.read.detokenize import detokenize
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
-KB_SOURCES = [
-    DATA / "cia-world-leaders-2019" / "cia_world_leaders_flat.csv",
-    DATA / "world-leaders-wikidata-2021" / "wikidata.csv",
-    DATA / "id-politicians-wikidata",
-    DATA / "kb-supplement-2024" / "people.csv",
-    "countries",
-    "cities",
-]
 VOWELS = "aeiou"
 SIMILAR = {"k": "c", "c": "k", "n": "m", "m": "n", "d": "t", "t": "d", "b": "p", "p": "b", "s": "z",
            "z": "s", "v": "f", "f": "v", "g": "k", "r": "l", "l": "r", "j": "y", "y": "j"}
@@ -177,12 +169,12 @@ def main() -> None:
     args = ap.parse_args()
 
     import kabar
-    from kabar.kb import KB, build, keys
+    from kabar.kb import KB, build, keys, public_sources
 
     kb_path = args.kb
     if kb_path is None:
         kb_path = Path(tempfile.mkdtemp()) / "kb.sqlite"
-        build(kb_path, [str(s) for s in KB_SOURCES])
+        build(kb_path, public_sources(DATA))
     kb = KB(kb_path)
     rng = random.Random(args.seed)
     gold = correct = flagged = unaltered_flags = errors = 0

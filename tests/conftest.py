@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from kabar.kb import public_sources
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("KABAR_SHARED", ROOT.parent / "shared"))
 DATA = SHARED / "data"
@@ -39,14 +41,7 @@ def indosum_article(id_prefix: str, part: str = "dev.05.jsonl"):
                 if isinstance(a, Article) and a.id.startswith(id_prefix))
 
 
-KB_SOURCES = [  # the knowledge base the done-when of issue 4 names, as `kabar kb build` sources
-    DATA / "cia-world-leaders-2019" / "cia_world_leaders_flat.csv",
-    DATA / "world-leaders-wikidata-2021" / "wikidata.csv",
-    DATA / "id-politicians-wikidata",
-    DATA / "kb-supplement-2024" / "people.csv",
-    "countries",
-    "cities",
-]
+KB_SOURCES = public_sources(DATA)  # the knowledge base the done-when of issue 4 names
 
 
 @pytest.fixture(scope="session")
@@ -55,7 +50,7 @@ def full_kb(tmp_path_factory) -> Path:
     from kabar.kb import build
 
     path = tmp_path_factory.mktemp("kb") / "kb.sqlite"
-    build(path, [str(s) for s in KB_SOURCES])
+    build(path, KB_SOURCES)
     return path
 
 

@@ -138,3 +138,12 @@ def test_cli_build_stats_search(tmp_path):
     assert r.returncode == 1 and "nope.sqlite: no knowledge base file" in r.stderr
     r = run("build", str(out), str(tmp_path / "missing.csv"))
     assert r.returncode == 1 and r.stderr.strip().count("\n") == 0 and "missing.csv" in r.stderr
+
+
+def test_public_sources_names_the_data_sets_a_folder_holds(tmp_path):
+    from kabar.kb import public_sources
+
+    assert public_sources(DATA) == [str(CIA), str(WL), str(IDP), str(SUP), "countries", "cities"]
+    (tmp_path / "kb-supplement-2024").mkdir()
+    (tmp_path / "kb-supplement-2024" / "people.csv").write_text(SUP.read_text(encoding="utf-8"), encoding="utf-8")
+    assert public_sources(tmp_path) == [str(tmp_path / "kb-supplement-2024" / "people.csv"), "countries", "cities"]

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kabar.kb.build import build
+from kabar.kb.build import build, public_sources
 from kabar.kb.importers import ImportError_ as KBImportError
 from kabar.kb.search import KB, Candidate, KBError, Position
 
-__all__ = ["KB", "Candidate", "Position", "KBError", "KBImportError", "build", "default_path"]
+__all__ = ["KB", "Candidate", "Position", "KBError", "KBImportError", "build", "default_path", "public_sources"]
 
 
 def default_path() -> Path:

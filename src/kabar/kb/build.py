@@ -14,6 +14,14 @@ from kabar.kb.events import EventRow
 from kabar.kb.importers import BUILTIN, READERS, ImportError_, as_of_from, detect
 from kabar.kb.store import Builder
 
+# Public data sets kabar can build a KB from, as they are laid out in a downloaded data folder.
+PUBLIC_SOURCES = (
+    "cia-world-leaders-2019/cia_world_leaders_flat.csv",
+    "world-leaders-wikidata-2021/wikidata.csv",
+    "id-politicians-wikidata",
+    "kb-supplement-2024/people.csv",
+)
+
 
 def parse_source(spec: str) -> tuple[str, Path | None, str | None]:
     """'cia=x.csv@2019' -> ('cia', Path('x.csv'), '2019')."""
@@ -31,6 +39,13 @@ def parse_source(spec: str) -> tuple[str, Path | None, str | None]:
     if not p.exists():
         raise ImportError_(f"{p}: no such file or folder")
     return kind or detect(p), p, as_of
+
+
+def public_sources(data_dir: str | Path) -> list[str]:
+    """`build` sources for the public data sets found in `data_dir`, plus the built-in countries
+    and cities: one list for everyone who builds the standard KB from a local copy of the data."""
+    found = [Path(data_dir) / rel for rel in PUBLIC_SOURCES if (Path(data_dir) / rel).exists()]
+    return [str(p) for p in found] + list(BUILTIN)
 
 
 def build(out: str | Path, sources: list[str]) -> dict[str, int]:
