@@ -102,3 +102,30 @@ def test_vectors_command_without_floret_says_how_to_get_it(tmp_path, monkeypatch
     result = CliRunner().invoke(app, ["train", "vectors", "--data", str(DATA), "--work", str(tmp_path)])
     assert result.exit_code == 2
     assert "pip install 'kabar[train]'" in result.output
+
+
+def test_continued_ud_training_keeps_the_source_weights_and_ships_beside_its_ner(tmp_path, monkeypatch):
+    """`--from-model` resumes the shipped UD part: two more steps score like it, not like a fresh model."""
+    from kabar.nlp.model import SHIPPED
+    from kabar.training.evaluate import evaluate_parser
+
+    result = subprocess.run([sys.executable, "-m", "kabar", "train", "ud", "--data", str(DATA), "--work", str(tmp_path),
+                             "--limit", "100", "--max-steps", "2", "--from-model", str(SHIPPED)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    started = json.loads((tmp_path / "ud" / "sources.json").read_text())["continued_from"]
+    assert started["parser_sha256"] == train.sha256(SHIPPED / "parser" / "model")
+    held_out = corpora.read_conllu(DATA / "ud-id-gsd" / "id_gsd-ud-test.conllu")[:150]
+    before = evaluate_parser(spacy.load(SHIPPED), held_out)
+    after = evaluate_parser(spacy.load(tmp_path / "ud" / "model" / "model-best"), held_out)
+    assert after.las > 50 and abs(after.las - before.las) < 5, (before, after)  # two fresh steps give LAS near 0
+
+    monkeypatch.setitem(train.SHIP_TESTS, "parser", ("ud-id-gsd/id_gsd-ud-test.conllu",))
+    monkeypatch.setitem(train.SHIP_TESTS, "ner", ("idner-news-2k/test.txt",))
+    target = train.ship(tmp_path, DATA, target=tmp_path / "shipped", ner_from=SHIPPED)
+    shipped_meta = json.loads((SHIPPED / "meta.json").read_text())["kabar"]
+    meta = json.loads((target / "meta.json").read_text())["kabar"]
+    assert meta["sources_sha256"]["ner"] == shipped_meta["sources_sha256"]["ner"]
+    assert meta["sources_sha256"]["ud"]["continued_from"] == started
+    assert meta["test_scores"]["idner-news-2k/test.txt"] == shipped_meta["test_scores"]["idner-news-2k/test.txt"]
+    assert train.sha256(target / "ner" / "model") == train.sha256(SHIPPED / "ner" / "model")

@@ -96,6 +96,10 @@ def train(
     ship: bool = typer.Option(False, help="Then assemble the shipped model from the ud and ner models under --work, and score it."),
     limit: int = typer.Option(0, help="Use only the first N sentences of each file (quick runs)."),
     max_steps: int = typer.Option(0, help="Stop training after this many steps (0: the config's)."),
+    from_model: Optional[Path] = typer.Option(None, help="Continue training this pipeline's components (e.g. the "
+                                                         "shipped model's UD part) instead of starting afresh."),
+    ner_from: Optional[Path] = typer.Option(None, help="With --ship: take the entity recogniser from this pipeline "
+                                                       "(e.g. the shipped model) instead of --work's ner model."),
 ) -> None:
     """Rebuild a model from the data sets, with the configs in training/."""
     from kabar.training import corpora, recipes, vectors
@@ -113,10 +117,10 @@ def train(
                 built = vectors.build(data, recipes.vectors_dir(work).parent, limit=limit)
                 typer.echo(f"vectors: {built['tokens']} tokens, table in {recipes.vectors_dir(work)}")
                 continue
-            best, _ = recipes.train_recipe(name, data, work, limit=limit, overrides=overrides)
+            best, _ = recipes.train_recipe(name, data, work, limit=limit, overrides=overrides, from_model=from_model)
         except (RuntimeError, corpora.CorpusError) as err:
             _fail(str(err))
         typer.echo(f"{name}: best model in {best}")
     if ship:
-        target = recipes.ship(work, data)
+        target = recipes.ship(work, data, ner_from=ner_from)
         typer.echo(f"shipped model written to {target}")
