@@ -58,6 +58,7 @@ def test_shipped_lexicon_loads_and_indexes_forms():
     ("triggers:\n  - {root: puji, forms: [meX-], cameo: '051'}\n", "unknown affix pattern 'meX-'"),
     ("triggers:\n  - {root: puji, forms: [meN-], cameo: '051', colour: red}\n", "unknown key(s) colour"),
     ("triggers:\n  - {root: puji, cameo: '051'}\n", "x.yaml#1: missing 'forms'"),
+    ("triggers:\n  - {root: undur, forms: [meN-kan], cameo: '0831', plover: QUIT/resign}\n", "'plover' must be TYPE"),
     ("triggers: [\n", "x.yaml line"),
     ("- root: puji\n", "expected a top-level 'triggers:' list"),
 ])
@@ -216,6 +217,30 @@ def test_purpose_clause_of_a_future_trip_is_future(nlp):
 def test_added_triggers(nlp, text, etype, cameo):
     ev = one(nlp, text, etype)
     assert ev["cameo"] == cameo and ev["source_text"], ev
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Presiden Afrika Selatan Jacob Zuma akhirnya mengundurkan diri .", "Presiden Afrika Selatan Jacob Zuma"),
+    ("Setya Novanto mundur dari jabatan Ketua DPR .", "Setya Novanto"),
+    ("Pengunduran diri Menteri Sosial Khofifah diterima Presiden Joko Widodo .", "Menteri Sosial Khofifah"),
+])
+def test_resignation_is_retreat_resign_by_the_one_who_resigns(nlp, text, source):
+    """PLOVER manual, RETREAT: resignations of officials; CAMEO has no code (0831 is the nearest)."""
+    ev = one(nlp, text, "RETREAT")
+    assert (ev["mode"], ev["source_text"], ev["target_text"]) == ("resign", source, None), ev
+
+
+def test_announced_resignation_is_concede(nlp):
+    """PLOVER manual: announcements of future retreats are coded CONCEDE."""
+    ev = one(nlp, "Gubernur itu akan mundur dari jabatannya bulan depan .", "CONCEDE")
+    assert ev["hypothetical"] and ev["future_of"]["type"] == "RETREAT", ev
+
+
+def test_dismissal_is_an_administrative_sanction_on_the_dismissed(nlp):
+    ev = one(nlp, "Presiden mencopot Kapolda Jawa Timur dari jabatannya .", "COERCE")
+    assert (ev["cameo"], ev["source_text"], ev["target_text"]) == ("172", "Presiden", "Kapolda Jawa Timur"), ev
+    ev = one(nlp, "Kapolri memberhentikan tiga perwira polisi .", "COERCE")
+    assert ev["cameo"] == "172" and ev["source_text"] == "Kapolri" and ev["target_text"], ev
 
 
 def test_pronouns_take_the_last_compatible_actor(nlp):

@@ -99,6 +99,8 @@ ADVERBS = {
 }
 # "penangkapan Rizieq" is Rizieq arrested, while "kunjungan Putin" is Putin visiting.
 PATIENT_NOMINAL_TYPES = {"COERCE", "ASSAULT", "RETREAT", "SANCTION"}
+# Who resigns acts on himself: "pengunduran diri X" names the source, "jabatan X" an office, not a target.
+SELF_DIRECTED_MODES = {"resign"}
 # Joint actions: "A dan B bertemu / menandatangani perjanjian" is A with B.
 RECIPROCAL = {"040", "041", "044", "045", "046", "050", "057", "060", "061", "062", "063", "064", "030", "031", "036"}
 
@@ -554,7 +556,8 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
             roles.source, roles.co_sources = subject(s, anchor, roles)
             roles.target = after(s, rest, preps, roles, "target", exclude=[roles.source], object_ok=False)
         else:
-            patient_first = (pattern == "peN-an" and trigger.type in PATIENT_NOMINAL_TYPES) or \
+            patient_first = (pattern == "peN-an" and trigger.type in PATIENT_NOMINAL_TYPES
+                             and trigger.mode not in SELF_DIRECTED_MODES) or \
                 (pattern == "noun" and trigger.type == "COERCE")  # "deportasi orang Rohingya", "OTT Gubernur X"
             role = "target" if patient_first else "source"
             roles.trace.append(f"nominal: the actor right after is the {role} (possessor)"
@@ -651,7 +654,8 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
             after(s, rest, preps, roles, "target", exclude=taken, object_ok=False, reach=reach)
         if roles.target is None and trigger.type in COMPLEMENT_TYPES:
             roles.target = complement_object(s, rest, roles, taken)
-        if roles.target is None and object_end is not None and roles.source is not None:
+        if roles.target is None and object_end is not None and roles.source is not None \
+                and trigger.mode not in SELF_DIRECTED_MODES:
             roles.target = object_possessor(s, rest, roles, taken)
     mutual = "saling" in s.words[max(0, trig_start - 3) : trig_start]  # "saling berbalas serangan"
     if roles.target is None and roles.co_sources and (trigger.cameo in RECIPROCAL or mutual):

@@ -23,8 +23,9 @@ MODAL = {"bisa", "dapat", "mungkin", "boleh", "harus", "perlu", "seharusnya", "s
 INTERVIEW = {"saat", "ketika", "sewaktu", "waktu", "usai", "seusai", "tatkala"}
 DEGREE = {"sangat", "amat", "paling", "cukup", "lebih", "kurang", "makin", "semakin", "terlalu", "begitu", "sungguh"}
 CONDITIONAL = {"jika", "apabila", "kalau", "bila", "seandainya", "andai"}
-# PLOVER manual, AGREE: cooperative events in the future tense are coded as AGREE.
-FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
+# PLOVER manual, AGREE: cooperative events in the future tense are coded as AGREE; RETREAT:
+# "announcements of future retreats should be coded as CONCEDE" (080, yield).
+FUTURE_CODES = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "RETREAT": "080"}
 SAY_VERBS = {"kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "tegas"}
 SAY_BEFORE = ("mengatakan", "menyatakan", "menegaskan", "berkata")
 OPEN_QUOTES, CLOSE_QUOTES = {"“", '"', "‘"}, {"”", '"', "’"}
@@ -394,10 +395,10 @@ class Coder:
         roles.trace += notes
         etype, cameo, mode, context = trig.type, trig.cameo, trig.mode, trig.context
         extra = {}
-        if future and not negated and etype in FUTURE_AS_AGREE and source is not None:
-            code = ontology.lookup(FUTURE_AS_AGREE[etype])
+        if future and not negated and etype in FUTURE_CODES and source is not None:
+            code = ontology.lookup(FUTURE_CODES[etype])
             extra["future_of"] = {"type": etype, "cameo": cameo}
-            roles.trace.append(f"future {etype} is coded AGREE {code.cameo} (PLOVER manual, AGREE)")
+            roles.trace.append(f"future {etype} is coded {code.type} {code.cameo} (PLOVER manual, {code.type})")
             etype, cameo, mode, context = code.type, code.cameo, code.mode, code.context
         if etype == "SUPPORT" and cameo == "051" and source is not None and source.sector == "MIL":
             code = ontology.lookup("062")  # PLOVER manual, SUPPORT: military support is COOPERATE

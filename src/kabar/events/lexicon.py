@@ -14,7 +14,7 @@ import yaml
 from kabar.events import morph, ontology
 
 TRIGGER_DIR = Path(__file__).parent / "data" / "triggers"
-KEYS = {"root", "forms", "extra", "cameo", "with", "target_preps", "place_is_target", "note"}
+KEYS = {"root", "forms", "extra", "cameo", "plover", "with", "target_preps", "place_is_target", "note"}
 
 
 class LexiconError(ValueError):
@@ -71,6 +71,17 @@ def _str_list(value, where: str, key: str) -> tuple[str, ...]:
     return tuple(v.strip().lower() for v in value)
 
 
+def _plover(value, where: str, code: ontology.Code) -> tuple[str, str | None]:
+    """`plover: TYPE/mode` for what the PLOVER manual codes but CAMEO has no code for (resignations:
+    RETREAT/resign); otherwise the CAMEO code's PLOVER type and mode."""
+    if value is None:
+        return code.type, code.mode
+    ptype, _, mode = str(value).partition("/")
+    if ptype not in ontology.PLOVER_TYPES:
+        _fail(where, f"'plover' must be TYPE or TYPE/mode with a PLOVER type ({', '.join(ontology.PLOVER_TYPES)})")
+    return ptype, mode or None
+
+
 def parse_entry(raw, where: str) -> tuple[Trigger, dict[str, str]]:
     """One YAML entry -> (Trigger, {surface form: pattern})."""
     if not isinstance(raw, dict):
@@ -107,11 +118,12 @@ def parse_entry(raw, where: str) -> tuple[Trigger, dict[str, str]]:
         if p not in morph.PATTERNS:
             _fail(where, f"extra form {surface!r}: unknown affix pattern {p!r}")
         surfaces[str(surface).lower()] = p
+    ptype, mode = _plover(raw.get("plover"), where, code)
     place = raw.get("place_is_target", False)
     if not isinstance(place, bool):
         _fail(where, "'place_is_target' must be true or false")
     trig = Trigger(
-        root=root.strip().lower(), cameo=cameo, type=code.type, mode=code.mode, context=code.context,
+        root=root.strip().lower(), cameo=cameo, type=ptype, mode=mode, context=code.context,
         with_words=_str_list(raw.get("with"), where, "with"),
         target_preps=_str_list(raw.get("target_preps"), where, "target_preps"),
         place_is_target=place, source=where.split(" ")[0],
