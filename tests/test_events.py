@@ -243,6 +243,35 @@ def test_dismissal_is_an_administrative_sanction_on_the_dismissed(nlp):
     assert ev["cameo"] == "172" and ev["source_text"] == "Kapolri" and ev["target_text"], ev
 
 
+def test_title_with_a_place_and_the_name_after_it_is_one_actor(nlp):
+    ev = one(nlp, "KPK menetapkan Gubernur Sulawesi Tenggara Nur Alam sebagai tersangka .", "ACCUSE")
+    assert ev["target_text"] == "Gubernur Sulawesi Tenggara Nur Alam", ev
+    ev = one(nlp, "Ketua DPR Setya Novanto bertemu Jokowi di Istana .", "CONSULT")
+    assert ev["source_text"] == "Ketua DPR Setya Novanto", ev
+
+
+def test_acronym_in_brackets_stays_with_its_name(nlp):
+    ev = one(nlp, "Sejumlah aktivis Hak Asasi Manusia ( HAM ) melayangkan kritik terhadap Wiranto .", "ACCUSE")
+    assert ev["source_text"].startswith("aktivis Hak Asasi Manusia") and ev["target_text"] == "Wiranto", ev
+
+
+def test_list_with_a_comma_before_dan_is_led_by_its_first_actor(nlp):
+    ev = one(nlp, "Demokrat , PKB , dan PPP meminta pemerintah melakukan revisi .", "REQUEST")
+    assert ev["source_text"] == "Demokrat" and len(ev["co_sources"]) == 2, ev
+
+
+def test_investigation_noun_names_who_is_investigated_unless_an_investigator(nlp):
+    ev = one(nlp, "KPK masih melengkapi berkas pemeriksaan Fredrich .", "ACCUSE")
+    assert ev["target_text"] == "Fredrich", ev
+    ev = one(nlp, "Penyidikan KPK terhadap Setya Novanto terus berjalan .", "ACCUSE")
+    assert (ev["source_text"], ev["target_text"]) == ("KPK", "Setya Novanto"), ev
+
+
+def test_one_actor_does_not_take_both_roles_from_the_parse(nlp):
+    ev = one(nlp, "Kemarin , usai divonis bersalah , Ahok langsung ditahan di Rutan Cipinang .", "COERCE")
+    assert ev["target_text"] == "Ahok" and ev["source_text"] is None, ev
+
+
 def test_pronouns_take_the_last_compatible_actor(nlp):
     ev = one(nlp, "Setibanya di Hanoi , sang raja mengatakan dia akan bertemu dengan Presiden Vietnam .", "AGREE")
     assert ev["source_text"] == "sang raja" or ev["source_text"] == "raja"

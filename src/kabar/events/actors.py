@@ -15,6 +15,8 @@ import simplemma
 import yaml
 from spacy.lang.id.stop_words import STOP_WORDS
 
+from kabar.nlp.titles import match_title
+
 ACTORS_FILE = Path(__file__).parent / "data" / "actors.yaml"
 PRONOUNS = {"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "anda", "kamu", "keduanya"}
 FIRST_PERSON = {"kami", "kita", "saya", "aku"}
@@ -133,7 +135,9 @@ def _is_name_token(tok, sent_start: int, trigger_words: set[str]) -> bool:
         return False  # "Kunjungan Raja ...": the event word is not part of the name
     prev = tok.nbor(-1).text if tok.i > sent_start else ""
     forms = {low} | {low[: -len(p)] for p in PARTICLES if low.endswith(p) and len(low) > len(p) + 3}
-    if tok.i == sent_start or prev in {"“", '"', "(", "‘"}:
+    opens_title = match_title([t.text.lower() for t in tok.doc[tok.i : tok.i + 4]], 0) is not None
+    acronym = len(text) > 1 and text.isupper()  # "( HAM )" is a name, not the word "ham"
+    if (tok.i == sent_start or prev in {"“", '"', "(", "‘"}) and not (opens_title or acronym):  # "Ketua DPR X"
         if any(f in STOP_WORDS or simplemma.is_known(f, lang="id") for f in forms) or _verb_shaped(low):
             return False  # "Selanjutnya ...", "Namun ...": capitalised only because they start the sentence
     if prev in {"-", "–", "—", "--"} and forms & STOP_WORDS:
@@ -147,7 +151,7 @@ PARTICLES = ("nya", "lah", "pun", "kah")
 NOT_NAMES = {
     "rp", "us$", "usd", "euro", "baht", "dolar", "rupiah", "pasal", "ayat", "nomor", "no", "no.", "tahun",
     "ramadan", "ramadhan", "lebaran", "syawal", "masehi", "hijriah", "imlek", "idul", "fitri", "adha",
-    "undang", "undang-undang", "uu", "uud", "perppu",
+    "undang", "undang-undang", "uu", "uud", "perppu", "kemarin", "besok", "lusa",
 }
 
 
@@ -294,7 +298,9 @@ def find_actors(sent, ents: list[tuple[int, int, str]], trigger_words: set[str],
             # a new entity directly after another entity is a new actor ("Kim Putin" is rare,
             # "Rusia Korea Utara" never one)
             if j > i and eid[j] and eid[j - 1] and eid[j] != eid[j - 1] and kind[j - 1] != "link":
-                if not (country[j - 1] or sector[j - 1]):
+                # ... unless it is a name after a title ("Gubernur Sulawesi Tenggara Nur Alam")
+                titled = (any(sector[i:j]) or match_title(words, i) is not None) and eid[j] not in places
+                if not (country[j - 1] or sector[j - 1] or titled):
                     break
             j += 1
         ids = [e for e in eid[i:j] if e]

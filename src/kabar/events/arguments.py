@@ -101,6 +101,7 @@ ADVERBS = {
 PATIENT_NOMINAL_TYPES = {"COERCE", "ASSAULT", "RETREAT", "SANCTION"}
 # Who resigns acts on himself: "pengunduran diri X" names the source, "jabatan X" an office, not a target.
 SELF_DIRECTED_MODES = {"resign"}
+INVESTIGATORS = {"COP", "JUD"}  # "penyidikan KPK" is KPK's, "pemeriksaan Fredrich" is of Fredrich
 # Joint actions: "A dan B bertemu / menandatangani perjanjian" is A with B.
 RECIPROCAL = {"040", "041", "044", "045", "046", "050", "057", "060", "061", "062", "063", "064", "030", "031", "036"}
 
@@ -467,7 +468,12 @@ def coordinated(s: Sentence, a: Actor, roles: Roles) -> list[Actor]:
     i = s.rel(a.start) - 1
     if s.word(i) not in {"dan", "serta"}:
         return out  # "Kim, Presiden Putin memuji": a comma alone is not coordination
-    while i > 0 and s.words[i] in {"dan", "serta", ","} and s.owner[i - 1] is not None:
+    while i > 0 and s.words[i] in {"dan", "serta", ","}:
+        if s.words[i] != "," and s.words[i - 1] == "," and s.owner[i - 1] is None:
+            i -= 1  # "A , B , dan C": the comma before "dan"
+            continue
+        if s.owner[i - 1] is None:
+            break
         other = s.owner[i - 1]
         if s.prep_before(other):
             break
@@ -580,6 +586,10 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
             if s.word(k) == "antara" and k + 1 < len(s.words):
                 k += 1  # "kerja sama antara A dan B"
             nxt = s.owner[k] if k < len(s.words) else None
+            if nxt is not None and trigger.mode == "investigate" and nxt.sector not in INVESTIGATORS \
+                    and nxt.kind != "pronoun":
+                patient_first, role = True, "target"  # "pemeriksaan Fredrich": who is questioned
+                roles.trace.append("an investigation noun's possessor who is no investigator is the one investigated")
             alleged = nxt is not None and s.rel(nxt.start) == k and trigger.type == "ACCUSE" and not patient_first \
                 and _active_verb(s.word(s.rel(nxt.end)))
             if alleged:
