@@ -233,7 +233,7 @@ def test_article_page_links_the_same_story_from_other_outlets(tmp_path):
 
 
 def test_a_bug_in_the_pipeline_is_a_problem_too(monkeypatch):
-    def broken(article, kb=None):
+    def broken(article, **settings):
         raise RuntimeError("component exploded")
 
     monkeypatch.setattr(kabar, "analyze_article", broken)

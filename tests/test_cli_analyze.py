@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 from conftest import DATA, SEED
+from kabar.nlp.model import SHIPPED
 
 
 def run_kabar(*args, input=None):
@@ -17,9 +18,12 @@ def test_json_lines_contract():
     lines = proc.stdout.strip().splitlines()
     assert len(lines) == 1
     doc = json.loads(lines[0])
-    for key in ("id", "source", "url", "language", "published", "title", "text", "entities", "dates", "quotes", "events", "flags"):
+    for key in ("id", "source", "url", "language", "published", "title", "text", "ner", "entities", "dates", "quotes",
+                "events", "flags"):
         assert key in doc
     assert doc["language"] == "id"
+    meta = json.loads((SHIPPED / "meta.json").read_text(encoding="utf-8"))
+    assert doc["ner"] == f"{meta['name']}-{meta['version']}"  # the shipped model's NER ran
     assert doc["text"] == SEED.read_text(encoding="utf-8")
 
 

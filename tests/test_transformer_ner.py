@@ -173,13 +173,18 @@ def run_kabar(*args):
     return subprocess.run([sys.executable, "-m", "kabar", *args], capture_output=True, text=True)
 
 
-def test_analyze_cli_reports_the_model_entities(keyed_bert):
+def assert_from_keyed_model(report: dict, model_dir) -> None:
     """The keyed model calls TRIBUNNEWS a place; no rule and no other model says so."""
+    types = {e["name"]: e["type"] for e in report["entities"]}
+    assert types["TRIBUNNEWS"] == "LOC" and types["Vladimir Putin"] == "PERSON"
+    assert report["ner"] == f"hf:{model_dir}"
+
+
+def test_analyze_cli_reports_the_model_entities(keyed_bert):
     proc = run_kabar("analyze", str(SEED), "--format", "json", "--ner-model", f"hf:{keyed_bert}")
     assert proc.returncode == 0, proc.stderr
     report = json.loads(proc.stdout.strip().splitlines()[-1])
-    types = {e["name"]: e["type"] for e in report["entities"]}
-    assert types["TRIBUNNEWS"] == "LOC" and types["Vladimir Putin"] == "PERSON"
+    assert_from_keyed_model(report, keyed_bert)
     text = SEED.read_text(encoding="utf-8")
     tokens = spacy.blank("id").tokenizer(text)
     starts, ends = {t.idx for t in tokens}, {t.idx + len(t) for t in tokens}
@@ -189,6 +194,36 @@ def test_analyze_cli_reports_the_model_entities(keyed_bert):
         assert mention["start"] in starts and mention["end"] in ends
         assert text[mention["start"]:mention["end"]] == mention["text"]
         assert label in {"PERSON", "ORG", "LOC", "GPE", "EVENT", "OTHER"}
+
+
+def test_ingest_workers_store_reports_from_the_model(keyed_bert, tmp_path):
+    """`--jobs 2`: the articles are analysed in worker processes, which build their own pipeline."""
+    from kabar.store import Store
+
+    db = tmp_path / "kabar.db"
+    proc = run_kabar("ingest", str(SEED), "--db", str(db), "--jobs", "2", "--ner-model", f"hf:{keyed_bert}")
+    assert proc.returncode == 0, proc.stderr
+    assert "1 stored (1 new" in proc.stderr
+    with Store.open(str(db)) as store:
+        [report] = list(store.iter_reports())
+    assert_from_keyed_model(report, keyed_bert)
+
+
+def test_served_app_analyses_and_ingests_with_the_model(keyed_bert, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from kabar.web import create_app
+
+    client = TestClient(create_app(db=str(tmp_path / "kabar.db"), ner_model=str(keyed_bert)))
+    text = SEED.read_text(encoding="utf-8")
+    analysed = client.post("/api/analyse", json={"text": text})
+    assert analysed.status_code == 200, analysed.text
+    assert_from_keyed_model(analysed.json(), keyed_bert)
+    stored = client.post("/api/ingest", json={"articles": [{"text": text, "id": "seed"}]})
+    assert stored.json()["articles"][0]["status"] == "stored", stored.text
+    assert_from_keyed_model(client.get("/api/articles/seed").json(), keyed_bert)
+    page = client.post("/analyse", data={"text": text})
+    assert page.status_code == 200 and "TRIBUNNEWS" in page.text
 
 
 def test_evaluate_ner_scores_a_hf_model(keyed_bert, tmp_path):
@@ -208,12 +243,26 @@ def invoke(*args):
     return CliRunner().invoke(app, list(args))
 
 
+def commands_with_ner_model(model: str, tmp_path) -> list[list[str]]:
+    """`kabar analyze`, `kabar ingest` (in worker processes) and `kabar serve`, each given `--ner-model model`."""
+    from kabar.store import Store
+
+    db = tmp_path / "kabar.db"
+    Store.open(str(db)).close()  # serve needs a database to exist; the model is checked before it serves
+    return [["analyze", str(SEED), "--ner-model", model],
+            ["ingest", str(SEED), "--db", str(db), "--jobs", "2", "--ner-model", model],
+            ["serve", "--db", str(db), "--port", "9", "--ner-model", model]]
+
+
 def test_missing_packages_name_the_extra(monkeypatch, tmp_path):
     monkeypatch.setitem(sys.modules, "transformers", None)
     monkeypatch.setenv("KABAR_MODEL", "blank")
-    result = invoke("analyze", str(SEED), "--ner-model", f"hf:{tmp_path}")
-    assert result.exit_code == 2
-    assert "pip install 'kabar[transformers]'" in result.output
+    for args in commands_with_ner_model(f"hf:{tmp_path}", tmp_path):
+        if args[0] == "ingest":  # the workers are fresh processes: take transformers away in this one
+            args[args.index("--jobs") + 1] = "1"
+        result = invoke(*args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "pip install 'kabar[transformers]'" in result.output
 
 
 @pytest.mark.parametrize("make, message", [
@@ -227,12 +276,19 @@ def test_a_folder_that_is_not_a_token_classifier_is_refused(tmp_path, monkeypatc
     folder = tmp_path / "model"
     folder.mkdir()
     make(folder)
-    for args in (["analyze", str(SEED), "--ner-model", f"hf:{folder}"],
-                 ["evaluate", "ner", str(DATA / "idner-news-2k" / "test.txt"), "--model", f"hf:{folder}"]):
+    commands = commands_with_ner_model(f"hf:{folder}", tmp_path)
+    evaluate = ["evaluate", "ner", str(DATA / "idner-news-2k" / "test.txt"), "--model", f"hf:{folder}"]
+    for args in [*commands, evaluate]:
         result = invoke(*args)
-        assert result.exit_code == 2 and message in result.output, result.output
+        assert result.exit_code == 2 and f"error: {folder}: {message}" in result.output, (args, result.output)
+    from kabar.store import Store
+
+    with Store.open(str(tmp_path / "kabar.db")) as store:
+        assert list(store.iter_reports()) == []  # the ingest stopped without storing anything
 
 
 def test_ner_model_must_be_written_hf_colon(tmp_path):
-    result = invoke("analyze", str(SEED), "--ner-model", str(tmp_path))
-    assert result.exit_code == 2 and "hf:PATH_OR_NAME" in result.output
+    for args in commands_with_ner_model(str(tmp_path), tmp_path):
+        result = invoke(*args)
+        assert result.exit_code == 2 and "Invalid value for '--ner-model'" in result.output, (args, result.output)
+        assert "write the model as hf:PATH_OR_NAME" in result.output

@@ -32,6 +32,27 @@ def _nlp(lang: str, kb: str | None, skip_checks: tuple[str, ...] = (), ner_model
     return build_nlp(lang, config=config)
 
 
+def pipeline(kb: str | None = None, skip_checks=(), ner_model: str | None = None, lang: str = "id"):
+    """The spaCy pipeline that `analyze_article` runs with these settings, built once and kept.
+
+    Building it ahead (`kabar serve --ner-model`) reports a model that cannot load (`ModelError`)
+    before any article, and spares the first article the loading time."""
+    return _nlp(lang, str(kb) if kb else None, tuple(sorted(skip_checks)), ner_model)
+
+
+def _ner_name(nlp) -> str | None:
+    """Which NER the pipeline runs, as reports record it: "hf:NAME" for a Hugging Face model, the
+    trained pipeline's "NAME-VERSION" (e.g. "kabar_id-0.1.0"), or None when only the rules find names."""
+    from kabar.nlp.ner_option import PREFIX
+    from kabar.nlp.transformer_ner import NAME as TRANSFORMER_NER
+
+    if TRANSFORMER_NER in nlp.pipe_names:
+        return PREFIX + nlp.get_pipe_config(TRANSFORMER_NER)["model"]
+    if "ner" in nlp.pipe_names:
+        return f"{nlp.meta['name']}-{nlp.meta['version']}"
+    return None
+
+
 def _as_date(value) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
@@ -52,14 +73,16 @@ def analyze_article(article: Article, kb: str | None = None, skip_checks=(), ner
         raise UnsupportedLanguage(
             f"{article.origin or article.id}: written in {describe(lang)}, which is not supported yet (kabar reads Indonesian)"
         )
-    nlp = _nlp(lang, str(kb) if kb else None, tuple(sorted(skip_checks)), ner_model)
+    nlp = pipeline(kb, skip_checks, ner_model, lang)
     doc = nlp.make_doc(article.text)
     doc._.language = lang
     doc._.published = article.published
     doc._.collected = article.collected
     for _, proc in nlp.pipeline:
         doc = proc(doc)
-    return Report.from_doc(doc, article)
+    report = Report.from_doc(doc, article)
+    report.ner = _ner_name(nlp)
+    return report
 
 
 def analyze(text: str, published=None, kb: str | None = None, **meta) -> Report:

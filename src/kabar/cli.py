@@ -10,6 +10,7 @@ import typer
 from kabar.events.cli import explain as explain_events
 from kabar.kb import default_path as default_kb_path
 from kabar.kb.cli import kb_app
+from kabar.nlp.ner_option import NER_MODEL_OPTION
 from kabar.store.cli import events_app, register as register_store
 from kabar.training.cli import evaluate_app, train
 from kabar.web.cli import serve
@@ -32,8 +33,7 @@ def analyze(
     allow_private: bool = typer.Option(False, help="Allow URLs on private or loopback addresses."),
     skip_check: list[str] = typer.Option([], "--skip-check", help="Switch off one check (repeatable), e.g. broken_sentence."),
     limit: Optional[int] = typer.Option(None, min=1, help="Analyse at most N articles (e.g. the first 50 of a corpus)."),
-    ner_model: Optional[str] = typer.Option(None, help="hf:PATH_OR_NAME: a Hugging Face token-classification model "
-                                            "in place of the trained NER (needs kabar[transformers])."),
+    ner_model: Optional[str] = NER_MODEL_OPTION,
 ) -> None:
     """Analyse articles and print a report for each."""
     import kabar
@@ -52,10 +52,7 @@ def analyze(
         raise typer.BadParameter(f"unknown check(s) {', '.join(unknown)}; known: {', '.join(sorted(CHECKS))}",
                                  param_hint="--skip-check")
     from kabar.nlp.model import ModelError
-    from kabar.nlp.transformer_ner import hf_model_name
 
-    if ner_model is not None and hf_model_name(ner_model) is None:
-        raise typer.BadParameter("write the model as hf:PATH_OR_NAME", param_hint="--ner-model")
     if kb is None and default_kb_path().exists():
         kb = default_kb_path()
     failures = 0
@@ -73,7 +70,7 @@ def analyze(
         try:
             analysed += 1
             report = kabar.analyze_article(item, kb=str(kb) if kb else None, skip_checks=skip_check,
-                                           ner_model=hf_model_name(ner_model))
+                                           ner_model=ner_model)
         except ModelError as err:  # the pipeline cannot be built: no article can be analysed
             typer.echo(f"error: {err}", err=True)
             raise typer.Exit(2) from None

@@ -67,6 +67,7 @@ class Report:
     text: str = ""
     byline: str | None = None
     published_from: str | None = None  # "input", "dateline" or None
+    ner: str | None = None  # the NER that ran: "hf:NAME", the trained pipeline's "NAME-VERSION", or None (rules only)
     entities: list[Entity] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)

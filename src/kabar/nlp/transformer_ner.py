@@ -24,21 +24,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from kabar.nlp.model import ModelError
+from kabar.nlp.ner_option import hf_model_name  # noqa: F401  (`kabar evaluate --model hf:...` reads it here)
 from kabar.training.corpora import LABEL_MAP, TaggedSentence
 
 NAME = "kabar_transformer_ner"
-PREFIX = "hf:"  # how the CLI options name a Hugging Face model: hf:PATH_OR_NAME
 INSTALL = "pip install 'kabar[transformers]'"
 TAG_PREFIXES = {"B", "I", "L", "U", "E", "S"}
 log = logging.getLogger(__name__)
-
-
-def hf_model_name(choice) -> str | None:
-    """The path or hub name in "hf:PATH_OR_NAME"; None when `choice` is not written that way."""
-    text = str(choice) if choice is not None else ""
-    if not text.startswith(PREFIX):
-        return None
-    return text[len(PREFIX):] or None
 
 
 def load_token_classifier(name: str, device: str = "auto"):

@@ -9,6 +9,8 @@ from typing import Optional
 
 import typer
 
+from kabar.nlp.ner_option import NER_MODEL_OPTION
+
 DB_OPTION = typer.Option("kabar.db", "--db", envvar="KABAR_DB",
                          help="SQLite file or postgresql:// URL ($KABAR_DB).")
 
@@ -37,11 +39,13 @@ def ingest(
     published: Optional[str] = typer.Option(None, help="Published date (YYYY-MM-DD) for inputs that have none."),
     allow_private: bool = typer.Option(False, help="Allow URLs on private or loopback addresses."),
     stories: bool = typer.Option(True, help="Re-cluster articles into stories at the end."),
+    ner_model: Optional[str] = NER_MODEL_OPTION,
 ) -> None:
     """Analyse articles and store their reports (skips unchanged ones; safe to interrupt and rerun)."""
     import sqlalchemy as sa
 
     import kabar
+    from kabar.nlp.model import ModelError
     from kabar.read.feeds import read_inputs_with_feeds
     from kabar.store.ingest import default_jobs, ingest as run_ingest
     from kabar.store.progress import IngestProgress
@@ -55,10 +59,12 @@ def ingest(
     try:
         with IngestProgress() as progress:
             summary = run_ingest(inputs_iter, store, jobs=jobs or default_jobs(), kb=str(kb) if kb else None,
-                                 published=published_date, cluster=stories,
+                                 published=published_date, cluster=stories, ner_model=ner_model,
                                  on_progress=progress.update, on_error=progress.error)
     except sa.exc.OperationalError as err:  # the database went away mid-run; a rerun resumes
         _fail(f"{db}: database error ({err.orig}); run the same command again to resume")
+    except ModelError as err:  # the pipeline cannot be built: no article can be analysed
+        _fail(str(err))
     typer.echo(f"kabar ingest: {summary.line()} → {db}", err=True)
     if summary.failed:
         raise typer.Exit(1)

@@ -3,7 +3,8 @@
 Idempotent: an article whose key and fingerprint are already stored is skipped before analysis;
 one whose text or metadata changed is re-analysed and replaces the old rows. Resumable: a killed
 run loses at most the articles in flight, and the next run picks them up. Analysis runs in
-`jobs` worker processes; this process is the only writer.
+`jobs` worker processes; this process is the only writer. A pipeline that cannot be built (a
+`ModelError`, e.g. a `ner_model` that does not load) stops the run: no article could be analysed.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
+from functools import partial
 
 import kabar
 from kabar.read import Article, ReadError
@@ -47,10 +49,12 @@ class IngestSummary:
 
 
 def ingest(inputs: Iterable[Article | ReadError], store: Store, jobs: int = 1, kb: str | None = None,
-           published: dt.date | None = None, cluster: bool = True,
+           published: dt.date | None = None, cluster: bool = True, ner_model: str | None = None,
            on_progress: Callable[[IngestSummary], None] | None = None,
            on_error: Callable[[str], None] | None = None) -> IngestSummary:
-    """Store a report for every new or changed article in `inputs` (from `kabar.read.read_inputs`)."""
+    """Store a report for every new or changed article in `inputs` (from `kabar.read.read_inputs`).
+    `ner_model`: a Hugging Face token-classification model in place of the trained NER."""
+    analyse = partial(kabar.analyze_article, kb=kb, ner_model=ner_model)  # picklable, for the workers
     summary = IngestSummary()
     started = time.perf_counter()
     known = store.known_fingerprints()
@@ -82,6 +86,10 @@ def ingest(inputs: Iterable[Article | ReadError], store: Store, jobs: int = 1, k
 
     def save(article: Article, key: str, fp: str, result: Report | BaseException) -> None:
         if isinstance(result, BaseException):
+            from kabar.nlp.model import ModelError  # spaCy is loaded by then
+
+            if isinstance(result, ModelError):
+                raise result
             where = article.origin or article.id
             fail(str(result) if str(result).startswith(where) else f"{where}: {result}")
         else:
@@ -96,12 +104,12 @@ def ingest(inputs: Iterable[Article | ReadError], store: Store, jobs: int = 1, k
     if jobs <= 1:
         for article, key, fp in todo():
             try:
-                result = kabar.analyze_article(article, kb)
+                result = analyse(article)
             except Exception as err:  # one bad article never stops the ingest
                 result = err
             save(article, key, fp, result)
     else:
-        _ingest_parallel(todo(), jobs, kb, save)
+        _ingest_parallel(todo(), jobs, analyse, save)
 
     if cluster and (summary.stored or store.has_unclustered()):
         summary.stories = store.update_stories()
@@ -109,15 +117,19 @@ def ingest(inputs: Iterable[Article | ReadError], store: Store, jobs: int = 1, k
     return summary
 
 
-def _ingest_parallel(todo, jobs: int, kb: str | None, save) -> None:
+def _ingest_parallel(todo, jobs: int, analyse: Callable[[Article], Report], save) -> None:
     # "spawn": workers start clean, whatever threads (progress display) this process runs.
     pending: dict[Future, tuple[Article, str, str]] = {}
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-        for article, key, fp in todo:
-            pending[pool.submit(kabar.analyze_article, article, kb)] = (article, key, fp)
-            if len(pending) >= 4 * jobs:  # bounded: memory stays flat on huge corpora
-                _drain(pending, save, FIRST_COMPLETED)
-        _drain(pending, save, ALL_COMPLETED)
+        try:
+            for article, key, fp in todo:
+                pending[pool.submit(analyse, article)] = (article, key, fp)
+                if len(pending) >= 4 * jobs:  # bounded: memory stays flat on huge corpora
+                    _drain(pending, save, FIRST_COMPLETED)
+            _drain(pending, save, ALL_COMPLETED)
+        except BaseException:  # a stopped run (ModelError, Ctrl-C) leaves the queued articles unanalysed
+            pool.shutdown(cancel_futures=True)
+            raise
 
 
 def _drain(pending: dict, save, return_when: str) -> None:

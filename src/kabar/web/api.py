@@ -54,7 +54,7 @@ _PIPELINE = threading.Lock()  # one shared spaCy pipeline; its components are no
 def analyse_article(request: Request, article: kabar.Article) -> kabar.Report:
     try:
         with _PIPELINE:  # CPU-bound under the GIL anyway, so the lock costs no throughput
-            return kabar.analyze_article(article, kb=request.app.state.kb)
+            return kabar.analyze_article(article, kb=request.app.state.kb, ner_model=request.app.state.ner_model)
     except kabar.UnsupportedLanguage as err:
         raise Problem(422, str(err), type_="/problems/unsupported-language") from err
 

@@ -61,9 +61,10 @@ class BodyLimit:
 
 
 def create_app(db: str | None = None, max_body_bytes: int = MAX_BODY_BYTES, max_text_chars: int = MAX_TEXT_CHARS,
-               kb: str | None = None) -> FastAPI:
+               kb: str | None = None, ner_model: str | None = None) -> FastAPI:
     """`db`: a SQLite path or a postgresql:// URL, opened now; None serves only /api/analyse and
-    the analyse page (store routes answer 503)."""
+    the analyse page (store routes answer 503). `kb` and `ner_model` (a Hugging Face
+    token-classification model in place of the trained NER) are what analysing uses."""
     app = FastAPI(
         title="kabar",
         version=kabar.__version__,
@@ -75,6 +76,7 @@ def create_app(db: str | None = None, max_body_bytes: int = MAX_BODY_BYTES, max_
     app.state.store = _open_store(db) if db else None
     app.state.max_text_chars = max_text_chars
     app.state.kb = kb
+    app.state.ner_model = ner_model
     problems.install(app, html_error=pages.error_page)
     app.include_router(api.router)
     app.include_router(pages.router)
