@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import tempfile
 import threading
 from contextlib import contextmanager
@@ -31,6 +33,14 @@ def seed_report(seed_text):
     import kabar
 
     return kabar.analyze(seed_text)
+
+
+@pytest.fixture(scope="session")
+def seed_cli_json() -> subprocess.CompletedProcess:
+    """`kabar analyze SEED --format json` as a user runs it: one subprocess (a model load) that the
+    tests reading its output share."""
+    return subprocess.run([sys.executable, "-m", "kabar", "analyze", str(SEED), "--format", "json"],
+                          capture_output=True, text=True, timeout=600)
 
 
 def indosum_article(id_prefix: str, part: str = "dev.05.jsonl"):

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 from functools import lru_cache
 from itertools import islice
 
@@ -12,7 +10,7 @@ import pytest
 import spacy
 
 import kabar.nlp.components  # noqa: F401  (registers kabar's components)
-from conftest import DATA, SEED
+from conftest import DATA
 from kabar.checks.names import variant_score
 from kabar.read.detokenize import detokenize
 from test_quotes import entities, indosum
@@ -138,10 +136,9 @@ def test_clean_articles_are_not_flooded():
     assert len(flagged) <= 5, flagged
 
 
-def test_cli_json_carries_dates_quotes_and_flags():
+def test_cli_json_carries_dates_quotes_and_flags(seed_cli_json):
     """As a user runs it: `kabar analyze seed --format json`."""
-    done = subprocess.run([sys.executable, "-m", "kabar", "analyze", str(SEED), "--format", "json"],
-                          capture_output=True, text=True, timeout=300)
+    done = seed_cli_json
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout.splitlines()[0])
     assert {"text": "Senin (8/7/2024)", "value": "2024-07-08"}.items() <= report["dates"][0].items()

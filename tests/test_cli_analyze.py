@@ -12,8 +12,8 @@ def run_kabar(*args, input=None):
     return subprocess.run([sys.executable, "-m", "kabar", *args], capture_output=True, text=True, input=input)
 
 
-def test_json_lines_contract():
-    proc = run_kabar("analyze", str(SEED), "--format", "json")
+def test_json_lines_contract(seed_cli_json):
+    proc = seed_cli_json
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.strip().splitlines()
     assert len(lines) == 1

@@ -148,16 +148,12 @@ def test_model_entities_are_kept_and_fixed():
     assert doc.ents[1]._.titles == ["Presiden Rusia"]
 
 
-def test_cli_json_reports_people_with_titles_and_positions():
+def test_cli_json_reports_people_with_titles_and_positions(seed_cli_json):
     """As a user sees it: `kabar analyze --format json` on the seed article."""
     import json
-    import subprocess
-    import sys
 
-    from tests.conftest import SEED
-
-    out = subprocess.run([sys.executable, "-m", "kabar", "analyze", str(SEED), "--format", "json"],
-                         capture_output=True, text=True, timeout=300, check=True).stdout
+    assert seed_cli_json.returncode == 0, seed_cli_json.stderr
+    out = seed_cli_json.stdout
     (report,) = [json.loads(line) for line in out.splitlines() if line.strip()]
     people = {e["name"]: e for e in report["entities"] if e["type"] == "PERSON"}
     lavrov = people["Sergei Lavrov"]
