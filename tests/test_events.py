@@ -59,6 +59,7 @@ def test_shipped_lexicon_loads_and_indexes_forms():
     ("triggers:\n  - {root: puji, forms: [meN-], cameo: '051', colour: red}\n", "unknown key(s) colour"),
     ("triggers:\n  - {root: puji, cameo: '051'}\n", "x.yaml#1: missing 'forms'"),
     ("triggers:\n  - {root: undur, forms: [meN-kan], cameo: '0831', plover: QUIT/resign}\n", "'plover' must be TYPE"),
+    ("triggers:\n  - {root: terima, forms: [meN-], cameo: '043', object_is_actor: ya}\n", "must be true or false"),
     ("triggers: [\n", "x.yaml line"),
     ("- root: puji\n", "expected a top-level 'triggers:' list"),
 ])
@@ -270,6 +271,25 @@ def test_investigation_noun_names_who_is_investigated_unless_an_investigator(nlp
 def test_one_actor_does_not_take_both_roles_from_the_parse(nlp):
     ev = one(nlp, "Kemarin , usai divonis bersalah , Ahok langsung ditahan di Rutan Cipinang .", "COERCE")
     assert ev["target_text"] == "Ahok" and ev["source_text"] is None, ev
+
+
+def test_possessive_nya_and_pihaknya_point_back_to_an_actor(nlp):
+    evs = events(nlp, "Menteri Luar Negeri Retno Marsudi tiba di Yangon . Kunjungannya ke Myanmar membahas krisis Rohingya .")
+    visit = [e for e in evs if e["trigger"]["text"] == "Kunjungannya"]
+    assert visit and visit[0]["source_text"] == "Menteri Luar Negeri Retno Marsudi", evs
+    ev = one(nlp, "Jaksa Agung HM Prasetyo mengatakan pihaknya akan memeriksa Direktur Utama Pertamina .", "ACCUSE")
+    assert ev["source_text"] == "Jaksa Agung HM Prasetyo" and ev["hypothetical"], ev
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Presiden Rusia Vladimir Putin menerima Presiden Turki Recep Tayyip Erdogan di Sochi .", "Presiden Turki"),
+    ("Ia menerima Fahri di rumah dinasnya .", "Fahri"),
+    ("Djafar mengaku menerima uang dari Nazarudin .", None),
+    ("Gubernur menerima Piala Adipura di Jakarta .", None),
+])
+def test_receiving_a_person_is_hosting_and_receiving_a_thing_is_no_event(nlp, text, target):
+    found = [e for e in events(nlp, text) if e["cameo"] == "043"]
+    assert (found[0]["target_text"].startswith(target) if target else not found), found
 
 
 def test_pronouns_take_the_last_compatible_actor(nlp):

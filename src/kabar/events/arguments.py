@@ -627,6 +627,10 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
                                        "coded with the target only")
                     roles.confidence_penalty += 0.2
                     return roles
+            if roles.source is None and not patient_first and s.words[trig_end - 1].endswith("nya"):
+                k = s.sent.start + trig_end - 1  # "Kunjungannya ke Myanmar": whose, the coder resolves
+                roles.source = Actor(k, k + 1, "-nya", "pronoun", char_start=s.sent.doc[k].idx)
+                roles.trace.append("'-nya' names the possessor, who was named before")
             if roles.source is None:
                 roles.trace.append("no possessor: a nominal event without its actor is not coded")
                 return roles

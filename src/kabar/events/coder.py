@@ -34,6 +34,7 @@ PERSONAL = {"ia", "dia", "beliau"}
 COLLECTIVE = {"CVL", "REB", "MIL", "COP", "CRM", "REF", "JRN", "REL", "OPP", "UNK", "BUS"}
 WITH_WINDOW = 6  # how far after the trigger a `with` word may come
 APPOSITION_REACH = 7  # words in a ", sekutu terbesar Korut ," apposition
+PARTY_TYPES = {"PERSON", "ORG", "NORP"}
 PLACE_NOUNS = {"situs", "lokasi", "tempat", "fasilitas", "area", "kawasan", "zona", "arena", "pusat"}
 # Which reading leads when a dependency parse is present. The surface rules lead: on the gold set
 # the parser's arguments scored lower (benchmarks/eval_events.py); the parse fills their gaps.
@@ -46,12 +47,15 @@ class Recent:
     person: actors_mod.Actor | None = None
     group: actors_mod.Actor | None = None  # the last sector actor: "mereka" = "para buruh"
     countries: list[actors_mod.Actor] = field(default_factory=list)  # distinct, in order named
+    actor: actors_mod.Actor | None = None  # the last actor that is no place: "pihaknya" = its side
 
     def update(self, found: list[actors_mod.Actor], is_person) -> None:
         persons = [a for a in found if is_person(a)]
         self.person = persons[-1] if persons else self.person
         groups = [a for a in found if a.kind == "sector" and a.sector in COLLECTIVE and not a.is_place]
         self.group = groups[-1] if groups else self.group
+        sides = [a for a in found if a.kind != "pronoun" and not a.is_place]
+        self.actor = sides[-1] if sides else self.actor
         for a in found:
             if a.country:  # "Indonesia", "Menlu Malaysia"
                 self.countries = [c for c in self.countries if c.country != a.country] + [a]
@@ -74,10 +78,13 @@ class Explanation:
     traces: list[list[str]] = field(default_factory=list)
 
 
-def find_triggers(sent, lex: lexicon_mod.Lexicon, actors=()) -> list[TriggerMatch]:
+def find_triggers(sent, lex: lexicon_mod.Lexicon, actors=(), ent_types=None) -> list[TriggerMatch]:
     words = [t.text.lower() for t in sent]
     actor_ends = {a.start - sent.start: a.end - sent.start for a in actors if a.kind != "pronoun"}
     actor_starts = {end - 1: start for start, end in actor_ends.items()}
+    # who may be received or met: an official, a person or an organisation, not a place or a prize
+    parties = {a.start - sent.start for a in actors if not a.is_place and (
+        a.sector or (ent_types or {}).get(a.entity_id) in PARTY_TYPES)}
     out: list[TriggerMatch] = []
     consumed: set[int] = set()
     i = 0
@@ -98,6 +105,8 @@ def find_triggers(sent, lex: lexicon_mod.Lexicon, actors=()) -> list[TriggerMatc
             if tuple([word] + words[i + 1 : i + n]) != f.words or _not_an_event(sent, words, i, n, f):
                 continue
             obj_end = None
+            if f.trigger.object_is_actor and i + n not in parties:
+                continue
             if f.trigger.with_words:
                 window = _window_after(i + n, words, actor_ends)
                 if f.voice == "passive":  # "Perjanjian itu ditandatangani": the theme is the subject
@@ -310,7 +319,7 @@ class Coder:
             exp = Explanation(sent.text, [f"{a.text} [{a.kind}{' ' + a.code if a.code else ''}]" for a in found],
                               [f"{t.text}/{t.dep_}->{t.head.text}" for t in sent] if has_parse else [])
             coded: list[dict] = []
-            for m in find_triggers(sent, self.lex, found):
+            for m in find_triggers(sent, self.lex, found, ent_types):
                 roles = self._roles(s, m, has_parse)
                 ev = self._event(doc, s, m, roles, recent, name_codes, entity_codes)
                 exp.traces.append(roles.trace)
@@ -444,13 +453,16 @@ class Coder:
         return a.kind == "name" and len(a.text.split()) >= 2 and not a.country
 
     def _antecedent(self, s: Sentence, pronoun, recent: Recent, roles: Roles, label: str, exclude=None):
-        """ia/dia -> the last person named before it (this sentence first); mereka -> the last group."""
+        """ia/dia and a possessive "-nya" -> the last person named before it (this sentence first);
+        mereka -> the last group; pihaknya ("his side") -> the last actor, person or institution."""
         word = pronoun.text.lower()
         before = [a for a in s.actors if a.end <= pronoun.start and a.kind != "pronoun" and not a.is_place
                   and a is not exclude]
-        if word in PERSONAL:
+        if word in PERSONAL or word == "-nya":
             here = [a for a in before if a.sector or (a.kind in ("entity", "name") and not a.country)]
             found = here[-1] if here else recent.person
+        elif word == "pihaknya":  # "Jaksa Agung X mengatakan pihaknya akan memeriksa ..."
+            found = before[-1] if before else recent.actor
         elif word == "mereka":  # a group named in an earlier sentence first: "Polisi meminta mereka ..."
             here = [a for a in before if a.kind == "sector" and a.sector in COLLECTIVE]
             found = recent.group or (here[-1] if here else None)

@@ -14,7 +14,7 @@ import yaml
 from kabar.events import morph, ontology
 
 TRIGGER_DIR = Path(__file__).parent / "data" / "triggers"
-KEYS = {"root", "forms", "extra", "cameo", "plover", "with", "target_preps", "place_is_target", "note"}
+KEYS = {"root", "forms", "extra", "cameo", "plover", "with", "object_is_actor", "target_preps", "place_is_target", "note"}
 
 
 class LexiconError(ValueError):
@@ -31,6 +31,7 @@ class Trigger:
     with_words: tuple[str, ...] = ()
     target_preps: tuple[str, ...] = ()
     place_is_target: bool = False
+    object_is_actor: bool = False  # fires only with an actor right after it ("menerima Presiden X")
     source: str = ""  # "consult.yaml#3", shown by `kabar events explain`
 
 
@@ -119,14 +120,14 @@ def parse_entry(raw, where: str) -> tuple[Trigger, dict[str, str]]:
             _fail(where, f"extra form {surface!r}: unknown affix pattern {p!r}")
         surfaces[str(surface).lower()] = p
     ptype, mode = _plover(raw.get("plover"), where, code)
-    place = raw.get("place_is_target", False)
-    if not isinstance(place, bool):
-        _fail(where, "'place_is_target' must be true or false")
+    place, object_is_actor = raw.get("place_is_target", False), raw.get("object_is_actor", False)
+    if not isinstance(place, bool) or not isinstance(object_is_actor, bool):
+        _fail(where, "'place_is_target' and 'object_is_actor' must be true or false")
     trig = Trigger(
         root=root.strip().lower(), cameo=cameo, type=ptype, mode=mode, context=code.context,
         with_words=_str_list(raw.get("with"), where, "with"),
         target_preps=_str_list(raw.get("target_preps"), where, "target_preps"),
-        place_is_target=place, source=where.split(" ")[0],
+        place_is_target=place, object_is_actor=object_is_actor, source=where.split(" ")[0],
     )
     return trig, surfaces
 
