@@ -115,7 +115,9 @@ class Builder:
             self._xrefs[eid].add(row.id)
             # The plainest label wins: 'Vladimir Putin' over 'Vladimir Vladimirovich Putin'.
             self.db.execute("UPDATE entity SET name=? WHERE id=? AND length(name) > ?", (row.name, eid, len(row.name)))
-        for n in forms:
+        # In a fixed order, the label first: of two forms with one fold the first is kept, and
+        # a set's order changes from run to run (Yury Borisov / Yuri Borisov).
+        for n in [*dict.fromkeys(names), *sorted(forms - set(names))]:
             folded = keys.fold(n)
             if folded:
                 self._merge.setdefault((row.type, row.country, folded), eid)
