@@ -214,6 +214,10 @@ def test_purpose_clause_of_a_future_trip_is_future(nlp):
     ("Pasukan pemerintah merebut kota Mosul dari militan .", "ASSAULT", "190"),
     ("Korea Utara melakukan uji coba rudal balistik .", "MOBILIZE", "150"),
     ("Pemerintah daerah menanggung biaya pengobatan para korban .", "AID", "070"),
+    ("Polres Ogan Komering Ulu mengamankan dua tersangka pencuri sapi .", "COERCE", "173"),
+    ("Polisi menitipkan tersangka di rutan Polda Bali .", "COERCE", "173"),
+    ("Orang yang melaporkan Ketua Umum Megawati Soekarnoputri tidak paham konteks pidato .", "ACCUSE", "115"),
+    ("Anies berencana mengundang Aher untuk membicarakan kerja sama kedua daerah .", "AGREE", "036"),
 ])
 def test_added_triggers(nlp, text, etype, cameo):
     ev = one(nlp, text, etype)
@@ -290,6 +294,10 @@ def test_possessive_nya_and_pihaknya_point_back_to_an_actor(nlp):
 def test_receiving_a_person_is_hosting_and_receiving_a_thing_is_no_event(nlp, text, target):
     found = [e for e in events(nlp, text) if e["cameo"] == "043"]
     assert (found[0]["target_text"].startswith(target) if target else not found), found
+
+
+def test_securing_a_place_is_no_arrest(nlp):
+    assert not events(nlp, "Polisi mengamankan lokasi kejadian .")
 
 
 def test_pronouns_take_the_last_compatible_actor(nlp):

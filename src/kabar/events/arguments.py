@@ -95,7 +95,7 @@ BETWEEN_REACH = 10  # how far after a joint action its "antara A dan B" may come
 ADVERBS = {
     "juga", "telah", "sudah", "akan", "tidak", "tak", "belum", "pun", "masih", "sempat", "kerap", "terus",
     "pernah", "baru", "sedang", "secara", "resmi", "langsung", "kemudian", "lalu", "bahkan", "tetap",
-    "berhasil", "ikut",
+    "berhasil", "ikut", "beberapa", "kali", "berkali-kali",
 }
 # "penangkapan Rizieq" is Rizieq arrested, while "kunjungan Putin" is Putin visiting.
 PATIENT_NOMINAL_TYPES = {"COERCE", "ASSAULT", "RETREAT", "SANCTION"}

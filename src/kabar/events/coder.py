@@ -105,8 +105,8 @@ def find_triggers(sent, lex: lexicon_mod.Lexicon, actors=(), ent_types=None) -> 
             if tuple([word] + words[i + 1 : i + n]) != f.words or _not_an_event(sent, words, i, n, f):
                 continue
             obj_end = None
-            if f.trigger.object_is_actor and i + n not in parties:
-                continue
+            if f.trigger.object_is_actor and (i + n not in parties or _actor_then_verb(sent, i + n, actor_ends)):
+                continue  # "melaporkan Presiden X menyatakan ...": the actor opens a reported clause
             if f.trigger.with_words:
                 window = _window_after(i + n, words, actor_ends)
                 if f.voice == "passive":  # "Perjanjian itu ditandatangani": the theme is the subject
