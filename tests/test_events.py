@@ -218,6 +218,10 @@ def test_purpose_clause_of_a_future_trip_is_future(nlp):
     ("Polisi menitipkan tersangka di rutan Polda Bali .", "COERCE", "173"),
     ("Orang yang melaporkan Ketua Umum Megawati Soekarnoputri tidak paham konteks pidato .", "ACCUSE", "115"),
     ("Anies berencana mengundang Aher untuk membicarakan kerja sama kedua daerah .", "AGREE", "036"),
+    ("Peluru itu ditembakkan oleh dua orang kepada seorang pedagang .", "ASSAULT", "193"),
+    ("Tersangka mencekik korban hingga tewas .", "ASSAULT", "182"),
+    ("Seorang pria melempar granat ke arah pasukan Amerika .", "ASSAULT", "180"),
+    ("Kapolda sempat menginterogasi pelaku perampokan .", "ACCUSE", "090"),
 ])
 def test_added_triggers(nlp, text, etype, cameo):
     ev = one(nlp, text, etype)
@@ -294,6 +298,11 @@ def test_possessive_nya_and_pihaknya_point_back_to_an_actor(nlp):
 def test_receiving_a_person_is_hosting_and_receiving_a_thing_is_no_event(nlp, text, target):
     found = [e for e in events(nlp, text) if e["cameo"] == "043"]
     assert (found[0]["target_text"].startswith(target) if target else not found), found
+
+
+def test_unresolved_pronoun_stays_the_target_as_written(nlp):
+    ev = one(nlp, "Dia dicokok Polres Sukabumi setelah memeras warga .", "COERCE")
+    assert (ev["source_text"], ev["target_text"], ev["target"]) == ("Polres Sukabumi", "Dia", None), ev
 
 
 def test_securing_a_place_is_no_arrest(nlp):

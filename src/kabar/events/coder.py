@@ -386,7 +386,6 @@ class Coder:
                 source = self._antecedent(s, source, recent, roles, "source")
         if target is not None and target.kind == "pronoun":
             target = self._antecedent(s, target, recent, roles, "target", exclude=source)
-            target = None if target is not None and target.kind == "pronoun" else target
         if source is not None and _both_countries(s, source) and len(recent.countries) >= 2 and target is None:
             source, target = recent.countries[-2], recent.countries[-1]
             roles.trace.append(f"'kedua negara' = the last two countries named, {source.text!r} and {target.text!r}")
