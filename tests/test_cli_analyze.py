@@ -154,3 +154,10 @@ def test_skip_check_switches_one_check_off():
     assert "broken_sentence" not in kinds and "duplicate_passage" in kinds
     bad = run_kabar("analyze", str(SEED), "--skip-check", "spelling_police")
     assert bad.returncode != 0 and "spelling_police" in bad.stderr and "broken_sentence" in bad.stderr
+
+
+def test_a_knowledge_base_that_cannot_be_opened_stops_before_any_analysis(tmp_path):
+    missing = tmp_path / "kb.sqlite"
+    proc = run_kabar("analyze", str(SEED), str(INDOSUM), "--kb", str(missing))
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.strip() == f"error: {missing}: no knowledge base file (build one with `kabar kb build`)"

@@ -55,6 +55,14 @@ def analyze(
 
     if kb is None and default_kb_path().exists():
         kb = default_kb_path()
+    if kb is not None:  # a KB that cannot be opened stops here, before the model loads for each article
+        from kabar.kb.search import KB, KBError
+
+        try:
+            KB(kb).db.close()
+        except KBError as err:
+            typer.echo(f"error: {err}", err=True)
+            raise typer.Exit(2) from None
     failures = 0
     reports = []
     analysed = 0
