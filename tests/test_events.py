@@ -305,6 +305,15 @@ def test_unresolved_pronoun_stays_the_target_as_written(nlp):
     assert (ev["source_text"], ev["target_text"], ev["target"]) == ("Polres Sukabumi", "Dia", None), ev
 
 
+@pytest.mark.parametrize("text,etype,target", [
+    ("Mahkamah Agung menolak kasasi yang diajukan Ahok .", "REJECT", "Ahok"),
+    ("Indonesia mengecam serangan yang dilakukan oleh ISIS di Suriah .", "ACCUSE", "ISIS"),
+    ("Misbakhun mendukung langkah yang diambil Direktorat Jenderal Pajak .", "SUPPORT", "Direktorat Jenderal Pajak"),
+])
+def test_agent_of_a_passive_clause_on_the_object_is_the_target(nlp, text, etype, target):
+    assert one(nlp, text, etype)["target_text"] == target
+
+
 def test_securing_a_place_is_no_arrest(nlp):
     assert not events(nlp, "Polisi mengamankan lokasi kejadian .")
 

@@ -671,6 +671,8 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
         if roles.target is None and object_end is not None and roles.source is not None \
                 and trigger.mode not in SELF_DIRECTED_MODES:
             roles.target = object_possessor(s, rest, roles, taken)
+        if roles.target is None and roles.source is not None and not trigger.place_is_target:
+            roles.target = object_agent(s, rest, roles, taken)
     mutual = "saling" in s.words[max(0, trig_start - 3) : trig_start]  # "saling berbalas serangan"
     if roles.target is None and roles.co_sources and (trigger.cameo in RECIPROCAL or mutual):
         roles.target = roles.co_sources.pop()
@@ -710,6 +712,26 @@ def object_possessor(s: Sentence, start: int, roles: Roles, exclude) -> Actor | 
         w = s.words[j]
         if not (s.sent[j].is_alpha and s.sent[j].is_lower) or w in PREPS or _verb_like(w) or s.is_break(j) \
                 or w in {"yang", "dan", "atau"}:
+            return None
+    return None
+
+
+def object_agent(s: Sentence, start: int, roles: Roles, exclude) -> Actor | None:
+    """"menolak kasasi yang diajukan Ahok", "mengecam serangan yang dilakukan ISIS": the agent of a
+    passive relative clause on the trigger's object is whom the act is aimed at."""
+    for j in range(start, min(len(s.words) - 2, start + OBJECT_PHRASE_REACH + 1)):
+        w = s.words[j]
+        if w == "yang":
+            k = j + 1 + (s.word(j + 1) in ADVERBS)
+            agent = s.owner[k + 1] if k + 1 < len(s.words) and _passive_verb(s.word(k)) else None
+            if agent is None and s.word(k + 1) == "oleh" and _passive_verb(s.word(k)) and k + 2 < len(s.words):
+                agent = s.owner[k + 2]
+            if agent is None or agent in exclude or agent.kind == "pronoun":
+                return None
+            roles.trace.append(f"target = {agent.text!r}: agent of 'yang {s.word(k)}' on the trigger's object")
+            return agent
+        if s.owner[j] is not None or not (s.sent[j].is_alpha and s.sent[j].is_lower) or w in PREPS \
+                or _verb_like(w) or s.is_break(j):
             return None
     return None
 

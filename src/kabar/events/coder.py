@@ -301,7 +301,9 @@ def _both_countries(s: Sentence, a: actors_mod.Actor) -> bool:
 class Coder:
     def __init__(self, lex: lexicon_mod.Lexicon | None = None):
         self.lex = lex or lexicon_mod.default()
-        self.trigger_words = set(self.lex.by_first_word)
+        # words that are an event on their own, never part of a name ("Kunjungan Raja ..."); the first
+        # word of a longer form is not ("Menteri Tenaga Kerja dan Transmigrasi" vs "kerja sama")
+        self.trigger_words = {w for w, forms in self.lex.by_first_word.items() if any(len(f.words) == 1 for f in forms)}
 
     def code(self, doc, explain: bool = False) -> list[dict] | list[Explanation]:
         ents = actors_mod.entity_spans(doc)
