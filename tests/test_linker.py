@@ -216,3 +216,45 @@ def test_misspelt_name_taken_for_a_place(linker):
     # a place written with a place's spelling variant is not a person
     doc = linker(make_doc("Delegasi tiba di Moskwa kemarin.", {}, places=["Moskwa"]))
     assert flags(doc, "name_spelling") == []
+
+
+def test_given_name_slip_before_a_linked_surname(linker):
+    # "Sesi" is an ordinary word (a session), so the NER leaves it out of the name; the KB's
+    # word before "Pudjiastuti" is "Susi"
+    text = "Menteri Kelautan dan Perikanan Susi Pudjiastuti hadir. Sesi Pudjiastuti mengatakan kapal ditenggelamkan."
+    doc = make_doc(text, {"Susi Pudjiastuti": ["Menteri Kelautan dan Perikanan"]}, published=dt.date(2016, 10, 22))
+    at = text.index("Pudjiastuti mengatakan")
+    doc._.entities[0].mentions.append(Mention(at, at + len("Pudjiastuti"), "Pudjiastuti"))
+    [flag] = flags(linker(doc), "name_spelling")
+    assert flag.text == "Sesi" and flag.suggestion == "Susi"
+
+
+def test_lone_word_that_is_a_kb_name_but_no_one_else_here(linker):
+    # 'Eric' is a name in the KB (Eric Molale), but the article names only Erick Thohir
+    text = "Ketua INASGOC Erick Thohir meninjau GBK. Menurut Eric, stadion siap dipakai."
+    doc = linker(make_doc(text, {"Erick Thohir": ["Ketua INASGOC"], "Eric": []}, published=dt.date(2017, 3, 30)))
+    [flag] = flags(doc, "name_spelling")
+    assert flag.text == "Eric" and flag.suggestion == "Erick"
+    # when the article names an Eric in full, a lone 'Eric' may well be him
+    text = "Erick Thohir bertemu Menteri Eric Molale. Menurut Eric, kerja sama berjalan baik."
+    doc = linker(make_doc(text, {"Erick Thohir": [], "Eric Molale": ["Menteri"], "Eric": []}, published=dt.date(2017, 3, 30)))
+    assert flags(doc, "name_spelling") == []
+
+
+@pytest.mark.parametrize("text, written, right", [
+    # a y before a consonant is the vowel i; Ida Fauziyah is named in full in the article
+    ("Wakil Gubernur Ida Fauziyah hadir. Yda Fauziyah mengatakan pilkada aman.", "Yda Fauziyah", "Ida Fauziyah"),
+    # with only the home country behind it, one letter apart once Pandjaitan is folded to Panjaitan
+    ("Trimedya Pandjsaitan mengatakan partainya solid.", "Trimedya Pandjsaitan", "Trimedya Panjaitan"),
+])
+def test_slips_of_first_letters_and_folded_spellings(linker, text, written, right):
+    people = {written: []} if text.startswith(written) else {"Ida Fauziyah": ["Wakil Gubernur"], written: []}
+    doc = linker(make_doc(text, people, published=dt.date(2017, 3, 31)))
+    assert [(f.text, f.suggestion) for f in flags(doc, "name_spelling")] == [(written, right)]
+
+
+def test_word_that_is_a_kb_name_on_its_own_is_no_slip(linker):
+    # Tete is a city in the KB (and here half of "Tete-a-Tete"), not a slip of Teten Masduki
+    text = "Koordinator Staf Khusus Presiden Teten Masduki ikut. Presiden mengikuti Tete-a-Tete dengan Ghani."
+    doc = linker(make_doc(text, {"Teten Masduki": ["Koordinator Staf Khusus Presiden"]}, published=dt.date(2018, 1, 30)))
+    assert doc._.entities[0].kb_id and flags(doc, "name_spelling") == []

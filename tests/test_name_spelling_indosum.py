@@ -31,6 +31,7 @@ def test_real_slips_in_published_articles_are_caught(full_kb, article_id, name, 
     ("1517717700-pengedar-sabu-ini", "Slamet Riyadi"),         # "Kapolsek Tambora Kompol", not a DPR member
     ("1489650329-neraca-perdagangan", "Suhariyanto"),          # "Kepala BPS", not Supriyanto
     ("1517275800-usai-dari-bangladesh", "Marsda"),             # a rank (Marsekal Muda), not Retno Marsudi
+    ("1517275800-usai-dari-bangladesh", "Tete"),               # "Tete-a-Tete" (and a city), not Teten Masduki
     ("1492622574-selamat-datang-gubernur", "Sylviana"),        # Sylviana Murni, not Elviana
 ])
 def test_real_people_who_resemble_someone_else_are_left_alone(full_kb, article_id, name):

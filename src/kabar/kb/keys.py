@@ -58,6 +58,7 @@ _LOOSE = [
     (re.compile(r"z"), "s"),                   # aziz / azis
     (re.compile(r"w"), "v"),                   # ivanow / ivanov
     (re.compile(r"dy|j"), "y"),                # juri / yuri; old spelling j for y; dyarot / djarot
+    (re.compile(r"y(?![aeiou])"), "i"),        # yda / ida, saryf / sarif: a y not before a vowel is i
 ]
 _SKELETON_DROP = re.compile(r"[aeiouyhw]")
 _CONSONANTS = "bcdfgjklmnpqrstvz"  # what a skeleton is made of (x is folded to ks)

@@ -221,9 +221,10 @@ class Context:
             return []
         if len(keys.tokens(best.matched)) > len(query) and set(support) == {"home_country"}:
             return []  # part of a longer name and a slip: the home country is too little
-        if set(support) == {"home_country"} and not one_edit(*written_slip(best, slip)):
+        if set(support) == {"home_country"} and not (one_edit(*written_slip(best, slip)) or one_edit(*slip)):
             # Indonesian news is full of Indonesians the KB does not know: with nothing but the
-            # country behind it, only a one-letter slip is likely enough to be one
+            # country behind it, only a one-letter slip (as written, or once spellings are
+            # folded: Pandjsaitan / Panjaitan) is likely enough to be one
             # ("Joko Prianto" is not "Joko Purwanto", "Kahar Muzakkar" not "Kahar Muzakir").
             return []
         confidence = round(min(0.99, best.score * (0.8 + 0.1 * len(support))), 2)
@@ -273,19 +274,31 @@ class Context:
     def stray_slips(self, doc: Doc) -> list[Flag]:
         """Capitalised words outside linked entities (unrecognised, or in an unlinked entity)
         that are slips of a word of a person linked in this article ('Anies Baswedan ... kata
-        Aniess'): the article itself spells the name right elsewhere. Words that are themselves
-        names in the KB are left alone."""
+        Aniess'): the article itself spells the name right elsewhere. A word right before a
+        linked mention is compared with the KB word that comes before it in the name ('Sesi
+        Pudjiastuti': Susi), ordinary word or not. Words that are themselves names in the KB
+        are left alone, unless they are only part of KB names and the article gives them no
+        fuller name of their own ('Eric' in an article about Erick Thohir)."""
         targets: dict[str, tuple[str, Entity]] = {}
+        given_before: dict[int, dict[str, tuple[str, Entity]]] = {}  # mention start -> KB word before it
         for ent in doc._.entities:
             if ent.kb_id and ent.type == "PERSON":
-                for name in self.kb.entity(ent.kb_id)["names"]:
-                    for word in name.split():
+                names = [n.split() for n in self.kb.entity(ent.kb_id)["names"]]
+                for words in names:
+                    for word in words:
                         if len(keys.fold(word)) >= 4:
                             targets.setdefault(keys.fold(word), (word, ent))
+                for m in ent.mentions:
+                    first = keys.tokens(m.text)[:1]
+                    for words in names:
+                        for k in range(1, len(words)):
+                            if [keys.fold(words[k])] == first:
+                                given_before.setdefault(m.start, {}).setdefault(keys.fold(words[k - 1]), (words[k - 1], ent))
         if not targets:
             return []
         covered = [(m.start, m.end) for e in doc._.entities if e.kb_id for m in e.mentions]
         covered += [(f.start, f.end) for f in doc._.flags if f.kind == "name_spelling"]
+        in_full_names = {t for e in doc._.entities if len(keys.tokens(e.name)) > 1 for t in keys.tokens(e.name)}
         flags = []
         for tok in doc:
             start, end = tok.idx, tok.idx + len(tok.text)
@@ -293,6 +306,12 @@ class Context:
                     or any(s < end and start < e for s, e in covered) or match_title([tok.lower_], 0):
                 continue  # ... or a title or rank ("Marsda" is no slip of "Marsudi")
             folded, raw = keys.fold(tok.text), keys.ascii_fold(tok.text)
+            given = given_before.get(end + 1, {}) if tok.whitespace_ else {}
+            if given and folded not in given:
+                score, right = max((token_similarity(folded, t, raw, keys.ascii_fold(given[t][0])), t) for t in given)
+                if score >= STRAY_MIN or short_slip(folded, right) or one_edit(tok.text, given[right][0]):
+                    flags.append(stray_flag(tok, *given[right], score, folded, right))
+                    continue
             if folded in targets:
                 continue
             ranked = sorted(((token_similarity(folded, t, raw, keys.ascii_fold(targets[t][0])), t) for t in targets),
@@ -305,16 +324,10 @@ class Context:
                     continue
             elif score < STRAY_MIN:
                 continue
-            if rival > score - MARGIN or self.kb.known_token(folded):
-                continue
-            word, ent = targets[right]
-            flags.append(Flag(
-                kind="name_spelling", start=start, end=end, text=tok.text,
-                message=f"{tok.text!r} looks like a misspelling of {word!r} ({ent.extra['kb']['name']}, named in the article)",
-                suggestion=word,
-                evidence={"kb_id": ent.kb_id, "kb_name": ent.extra["kb"]["name"], "score": round(score, 3),
-                          "why": [f"{folded!r} is close to {right!r}", f"{ent.name!r} is named in the article"]},
-                confidence=round(0.85 * score, 2)))
+            if rival > score - MARGIN or (self.kb.known_token(folded) and (
+                    folded in in_full_names or self.kb.candidates(tok.text, fuzzy=False))):
+                continue  # a name of its own: someone's here in full, or a KB name alone (Tete, a city)
+            flags.append(stray_flag(tok, *targets[right], score, folded, right))
         return flags
 
     def title_flag(self, ent: Entity) -> Flag | None:
@@ -344,6 +357,17 @@ class Context:
             evidence={"kb_id": ent.kb_id, "positions_on_date": [p.__dict__ for p in known],
                       "titles_in_text": list(ent.titles)},
             confidence=0.7)
+
+
+def stray_flag(tok, word: str, ent: Entity, score: float, folded: str, right: str) -> Flag:
+    """A `name_spelling` flag on one word that slips `word` of the linked person `ent`."""
+    return Flag(
+        kind="name_spelling", start=tok.idx, end=tok.idx + len(tok.text), text=tok.text,
+        message=f"{tok.text!r} looks like a misspelling of {word!r} ({ent.extra['kb']['name']}, named in the article)",
+        suggestion=word,
+        evidence={"kb_id": ent.kb_id, "kb_name": ent.extra["kb"]["name"], "score": round(score, 3),
+                  "why": [f"{folded!r} is close to {right!r}", f"{ent.name!r} is named in the article"]},
+        confidence=round(0.85 * score, 2))
 
 
 def is_part_of(cand: Candidate, query: list[str]) -> bool:
