@@ -221,6 +221,7 @@ def test_purpose_clause_of_a_future_trip_is_future(nlp):
     ("Peluru itu ditembakkan oleh dua orang kepada seorang pedagang .", "ASSAULT", "193"),
     ("Tersangka mencekik korban hingga tewas .", "ASSAULT", "182"),
     ("Seorang pria melempar granat ke arah pasukan Amerika .", "ASSAULT", "180"),
+    ("Demonstran melempari gedung DPRD dengan batu .", "ASSAULT", "180"),
     ("Kapolda sempat menginterogasi pelaku perampokan .", "ACCUSE", "090"),
 ])
 def test_added_triggers(nlp, text, etype, cameo):
@@ -314,8 +315,16 @@ def test_agent_of_a_passive_clause_on_the_object_is_the_target(nlp, text, etype,
     assert one(nlp, text, etype)["target_text"] == target
 
 
-def test_securing_a_place_is_no_arrest(nlp):
+def test_securing_a_place_or_firing_a_missile_into_the_sea_is_no_event(nlp):
     assert not events(nlp, "Polisi mengamankan lokasi kejadian .")
+    assert not events(nlp, "Korea Utara kembali menembakkan rudal balistik ke Laut Jepang .")
+
+
+def test_passive_after_a_cause_word_has_the_subject_before_it(nlp):
+    ev = one(nlp, "Dua orang polisi terluka akibat diserang sekelompok orang tak dikenal .", "ASSAULT")
+    assert "polisi" in ev["target_text"] and ev["source_text"] == "orang", ev
+    ev = one(nlp, "Polisi menangkap Andi , warga Bekasi , karena menganiaya istrinya .", "COERCE")
+    assert ev["target_text"] == "Andi", ev
 
 
 def test_pronouns_take_the_last_compatible_actor(nlp):

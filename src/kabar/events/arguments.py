@@ -34,13 +34,16 @@ CLAUSE_BREAKS = {
     "setelah", "sebelum", "sejak", "ketika", "saat", "bahwa", "karena", "sehingga", "agar",
     "supaya", "namun", "tetapi", "tapi", "sementara", "meski", "meskipun", "walaupun", "jika",
     "apabila", "kalau", "bila", "sedangkan", "yakni", "yaitu", "padahal", "hingga", "usai",
-    "seusai", "selagi", "sebab", "mengingat", "kala", "tatkala", "sewaktu", "manakala", ";", ":", "“", "”", '"',
+    "seusai", "selagi", "sebab", "akibat", "lantaran", "mengingat", "kala", "tatkala", "sewaktu", "manakala", ";", ":", "“", "”", '"',
     "kapan", "apakah", "mengapa", "bagaimana", "siapa",  # an embedded question has its own subject
 }
 # "Ia menggendong bayi sebelum melakukan serangan": a time clause that opens with its verb
 # has the subject of the clause before.
 TEMPORAL = {"sebelum", "setelah", "sesudah", "usai", "seusai", "sesaat", "sejak", "selama", "saat", "ketika", "kala",
             "tatkala", "sewaktu"}
+# "terluka akibat diserang": a passive after a cause word has the subject of the clause before
+# (an active verb there often has the object's: "menangkap Andi karena menganiaya").
+CAUSAL = {"akibat", "karena", "lantaran"}
 # After these the verb shares the subject of the clause before ("tiba di X untuk bertemu").
 SHARED_SUBJECT = {"untuk", "guna", "dan", "lalu", "kemudian", "serta", "sambil", "seraya", "sekaligus"}
 LIGHT_VERBS = {
@@ -276,7 +279,8 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
         roles.trace.append(f"{label} = {addressee.text!r}: asked or told before {opener!r} to do it")
         return addressee, []
     if start > 0 and shared_hops and (opener in SHARED_SUBJECT | PURPOSE | SAY_VERBS or (
-            opener in TEMPORAL and _verb_like(next((w for w in s.words[start:anchor + 1] if w not in ADVERBS), "")))):
+            opener in TEMPORAL and _verb_like(next((w for w in s.words[start:anchor + 1] if w not in ADVERBS), ""))) or (
+            opener in CAUSAL and _passive_verb(next((w for w in s.words[start:anchor + 1] if w not in ADVERBS), "")))):
         roles.trace.append(f"clause opened by {opener!r}: subject shared with the clause before")
         return subject(s, start - 1, roles, label, shared_hops - 1, leftmost=True)
     return None, []
