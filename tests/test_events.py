@@ -320,6 +320,13 @@ def test_securing_a_place_or_firing_a_missile_into_the_sea_is_no_event(nlp):
     assert not events(nlp, "Korea Utara kembali menembakkan rudal balistik ke Laut Jepang .")
 
 
+def test_apposition_between_a_name_and_its_verb_is_not_the_actor(nlp):
+    ev = one(nlp, "Tersangka Chukwudi Christopher ( 43 ) , warga Nigeria dibekuk polisi lantaran menipu .", "COERCE")
+    assert ev["target_text"] == "Tersangka Chukwudi Christopher", ev
+    ev = one(nlp, "Setelah bertemu Prabowo , polisi menangkap tersangka .", "COERCE")
+    assert ev["source_text"] == "polisi", ev
+
+
 def test_passive_after_a_cause_word_has_the_subject_before_it(nlp):
     ev = one(nlp, "Dua orang polisi terluka akibat diserang sekelompok orang tak dikenal .", "ASSAULT")
     assert "polisi" in ev["target_text"] and ev["source_text"] == "orang", ev

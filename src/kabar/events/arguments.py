@@ -260,6 +260,10 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
         if s.word(i - 1) == "," and closes and describes and any(s.rel(c.end) <= i - 1 for c in cands if c is not a):
             roles.trace.append(f"skip {a.text!r}: apposition between commas")
             continue
+        if s.word(i - 1) == "," and not s.sent[i].text[:1].isupper() and _named_before_comma(s, cands, start, i - 1) \
+                and all(w in ADVERBS or w in PREVERBAL for w in s.words[j:anchor]):
+            roles.trace.append(f"skip {a.text!r}: apposition after the name it describes ('X ( 43 ) , warga Y')")
+            continue
         eligible.append(a)
     if eligible and leftmost:
         # the clause before may itself open with a fronted clause ("Sebelum ..., Putin tiba"):
@@ -379,6 +383,14 @@ def _closing_name(s: Sentence, cands: list[Actor], first_yang: int | None, ancho
         return None
     rest = s.words[j + 1 : anchor]
     return a if all(w in ADVERBS or w in PREVERBAL for w in rest) else None
+
+
+def _named_before_comma(s: Sentence, cands: list[Actor], start: int, comma: int) -> bool:
+    """A named person or body opens the clause and ends at the comma, an age in brackets aside
+    (no place, no oblique, no verb before it: "Setelah bertemu Prabowo , polisi ...")."""
+    k = comma - 3 if s.word(comma - 1) == ")" and s.word(comma - 3) == "(" else comma
+    return any(s.rel(c.end) == k and c.kind in ("entity", "name") and not c.is_place and not s.prep_before(c)
+               and not any(_verb_like(w) for w in s.words[start : s.rel(c.start)]) for c in cands)
 
 
 def _lead(a: Actor, co: list[Actor]) -> tuple[Actor, list[Actor]]:
