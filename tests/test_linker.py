@@ -258,3 +258,10 @@ def test_word_that_is_a_kb_name_on_its_own_is_no_slip(linker):
     text = "Koordinator Staf Khusus Presiden Teten Masduki ikut. Presiden mengikuti Tete-a-Tete dengan Ghani."
     doc = linker(make_doc(text, {"Teten Masduki": ["Koordinator Staf Khusus Presiden"]}, published=dt.date(2018, 1, 30)))
     assert doc._.entities[0].kb_id and flags(doc, "name_spelling") == []
+
+
+def test_lone_kb_word_far_from_the_linked_name_is_no_slip(linker):
+    # Saefullah (Saifullah in the KB: Saifullah Yusuf) is the Jakarta secretary, not Djarot's "Saiful"
+    text = "Gubernur Djarot Saiful Hidayat pensiun. Tugas harian dipegang Sekretaris Daerah DKI Jakarta Saefullah."
+    doc = linker(make_doc(text, {"Djarot Saiful Hidayat": ["Gubernur"], "Saefullah": []}, published=dt.date(2017, 10, 15)))
+    assert doc._.entities[0].kb_id and flags(doc, "name_spelling") == []

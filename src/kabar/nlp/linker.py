@@ -277,8 +277,8 @@ class Context:
         Aniess'): the article itself spells the name right elsewhere. A word right before a
         linked mention is compared with the KB word that comes before it in the name ('Sesi
         Pudjiastuti': Susi), ordinary word or not. Words that are themselves names in the KB
-        are left alone, unless they are only part of KB names and the article gives them no
-        fuller name of their own ('Eric' in an article about Erick Thohir)."""
+        are left alone, unless they are only part of KB names, one letter from the linked name, and
+        the article gives them no fuller name of their own ('Eric' beside Erick Thohir)."""
         targets: dict[str, tuple[str, Entity]] = {}
         given_before: dict[int, dict[str, tuple[str, Entity]]] = {}  # mention start -> KB word before it
         for ent in doc._.entities:
@@ -325,8 +325,10 @@ class Context:
             elif score < STRAY_MIN:
                 continue
             if rival > score - MARGIN or (self.kb.known_token(folded) and (
-                    folded in in_full_names or self.kb.candidates(tok.text, fuzzy=False))):
-                continue  # a name of its own: someone's here in full, or a KB name alone (Tete, a city)
+                    folded in in_full_names or not one_edit(tok.text, targets[right][0])
+                    or self.kb.candidates(tok.text, fuzzy=False))):
+                continue  # a name of its own: someone's here in full, more than a letter away
+                # (Saefullah is not Saiful), or a KB name alone (Tete, a city)
             flags.append(stray_flag(tok, *targets[right], score, folded, right))
         return flags
 
