@@ -11,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 import kabar
+from kabar.store import Store
 from kabar.web import create_app
 from web_corpus import indosum_payload, meeting_reports, save_hand_made
 
@@ -248,6 +249,17 @@ def test_serve_names_a_missing_database(tmp_path):
                          timeout=60)
     assert run.returncode == 2
     assert run.stderr.strip() == f"error: {missing}: no such database; fill one with `kabar ingest PATH --db {missing}`"
+
+
+def test_serve_names_a_knowledge_base_it_cannot_read(tmp_path):
+    db = tmp_path / "kabar.db"
+    Store.open(db).close()
+    not_a_kb = tmp_path / "kb.sqlite"
+    not_a_kb.write_text("id,name\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "kabar", "serve", "--db", str(db), "--kb", str(not_a_kb)],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2
+    assert run.stderr.startswith(f"error: {not_a_kb}: not a kabar knowledge base")
 
 
 def test_server_without_database_still_analyses(seed_text):

@@ -107,6 +107,15 @@ def test_bad_inputs_are_reported_and_the_rest_is_stored(tmp_path):
     assert "2 stored (2 new, 0 changed), 0 unchanged, 0 repeated, 2 failed" in run.stderr
 
 
+def test_a_missing_knowledge_base_stops_ingest_before_any_article(tmp_path):
+    db = tmp_path / "kabar.db"
+    corpus = write_jsonl(tmp_path / "dev.jsonl", indosum_records(2))
+    run = kabar("ingest", corpus, "--db", str(db), "--kb", str(tmp_path / "kb.sqlite"))
+    assert run.returncode == 2
+    assert run.stderr.strip() == f"error: {tmp_path / 'kb.sqlite'}: no knowledge base file (build one with `kabar kb build`)"
+    assert not db.exists()  # nothing was opened, let alone stored
+
+
 def test_unusable_database_is_a_one_line_error(tmp_path):
     run = kabar("ingest", str(tmp_path / "x.txt"), "--db", str(tmp_path / "no" / "such" / "kabar.db"))
     assert run.returncode == 2

@@ -59,7 +59,7 @@ def analyze(
         from kabar.kb.search import KB, KBError
 
         try:
-            KB(kb).db.close()
+            KB.check(kb)
         except KBError as err:
             typer.echo(f"error: {err}", err=True)
             raise typer.Exit(2) from None

@@ -132,6 +132,12 @@ class KB:
             raise KBError(f"{self.path}: not a kabar knowledge base ({err})") from err
         self._as_of = dict(self.db.execute("SELECT name, as_of FROM source"))
 
+    @classmethod
+    def check(cls, path: str | Path) -> None:
+        """Raise `KBError` unless `path` opens as a knowledge base: commands call it before they
+        load any model, so a wrong `--kb` is one error, not a failure per article."""
+        cls(path).db.close()
+
     # -- facts -----------------------------------------------------------------------------
     def entity(self, entity_id: str) -> dict | None:
         row = self.db.execute("SELECT id, name, type, country, source, xrefs FROM entity WHERE id=?", (entity_id,)).fetchone()

@@ -45,6 +45,7 @@ def ingest(
     import sqlalchemy as sa
 
     import kabar
+    from kabar.kb.search import KB, KBError
     from kabar.nlp.model import ModelError
     from kabar.read.feeds import read_inputs_with_feeds
     from kabar.store.ingest import default_jobs, ingest as run_ingest
@@ -52,7 +53,9 @@ def ingest(
 
     try:
         published_date = kabar._as_date(published) if published else None
-    except ValueError as err:
+        if kb is not None:  # before the workers load the model, each for nothing
+            KB.check(kb)
+    except (ValueError, KBError) as err:
         _fail(str(err))
     store = _open(db, must_exist=False)
     inputs_iter = read_inputs_with_feeds(inputs, allow_private=allow_private)

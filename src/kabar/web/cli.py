@@ -20,6 +20,7 @@ def serve(
     import uvicorn
 
     import kabar
+    from kabar.kb.search import KB, KBError
     from kabar.store.store import StoreError
     from kabar.web import create_app
 
@@ -27,8 +28,10 @@ def serve(
         typer.echo(f"error: {db}: no such database; fill one with `kabar ingest PATH --db {db}`", err=True)
         raise typer.Exit(2)
     try:
+        if kb is not None:
+            KB.check(kb)
         app = create_app(db=db, kb=str(kb) if kb else None, ner_model=ner_model)
-    except StoreError as err:
+    except (StoreError, KBError) as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(2) from err
     if ner_model:  # load it now: a model that cannot load stops here, not on the first request
