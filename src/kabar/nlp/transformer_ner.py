@@ -24,7 +24,6 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from kabar.nlp.model import ModelError
-from kabar.nlp.ner_option import hf_model_name  # noqa: F401  (`kabar evaluate --model hf:...` reads it here)
 from kabar.training.corpora import LABEL_MAP, TaggedSentence
 
 NAME = "kabar_transformer_ner"

@@ -22,10 +22,12 @@ def _fail(message: str) -> None:
 
 def _load(model: Optional[Path]):
     from kabar.nlp.model import ModelError, load_model, model_path
-    from kabar.nlp.transformer_ner import hf_model_name, transformer_pipeline
+    from kabar.nlp.ner_option import hf_model_name
 
     try:
         if hf_model_name(model):
+            from kabar.nlp.transformer_ner import transformer_pipeline
+
             return transformer_pipeline(hf_model_name(model))
         if model_path(model) is None:
             raise ModelError("no trained model is shipped or given (use --model PATH)")
@@ -34,11 +36,12 @@ def _load(model: Optional[Path]):
         _fail(str(err))
 
 
-def _read(reader, path: Path, **kw):
-    from kabar.training import corpora  # spaCy loads only when a command needs it
+def _read(reader: str, path: Path, **kw):
+    """Read a gold file with `kabar.training.corpora`'s `reader` (imported here: it loads spaCy)."""
+    from kabar.training import corpora
 
     try:
-        return reader(path, **kw)
+        return getattr(corpora, reader)(path, **kw)
     except corpora.CorpusError as err:
         _fail(str(err))
 
@@ -53,9 +56,7 @@ def evaluate_ner_cmd(
     """Entity precision, recall and F1 (exact spans), per label and overall."""
     from kabar.training.evaluate import evaluate_ner
 
-    from kabar.training import corpora
-
-    sentences = _read(corpora.read_tagged, testfile, encoding=encoding)
+    sentences = _read("read_tagged", testfile, encoding=encoding)
     score = evaluate_ner(_load(model), sentences)
     if score.mapped:
         typer.echo("file labels mapped to the model's by kabar's label map (kabar.training.corpora.LABEL_MAP)")
@@ -78,9 +79,7 @@ def evaluate_parser_cmd(
     """UPOS accuracy, UAS and LAS on gold words."""
     from kabar.training.evaluate import evaluate_parser
 
-    from kabar.training import corpora
-
-    sentences = _read(corpora.read_conllu, testfile)
+    sentences = _read("read_conllu", testfile)
     score = evaluate_parser(_load(model), sentences)
     typer.echo(f"UPOS {score.upos:.2f}  UAS {score.uas:.2f}  LAS {score.las:.2f}  "
                f"({score.n} sentences, {score.words} words)")
