@@ -552,6 +552,46 @@ def test_place_named_after_an_event_is_no_event(nlp):
                 if e["type"] == "ASSAULT"]
 
 
+def test_attorney_general_is_judicial_not_military():
+    from kabar.events.actors import codes_in
+
+    assert codes_in("Attorney General") == (None, "JUD")
+    assert codes_in("Jaksa Agung") == (None, "JUD")
+    assert codes_in("General") == (None, "MIL")
+
+
+def test_dirinya_is_the_person_named_before_and_a_lone_nya_is_no_actor(nlp):
+    ev = one(nlp, "Kapolri Tito Karnavian mengungkapkan Presiden Jokowi meminta dirinya mengusut kasus itu .", "REQUEST")
+    assert (ev["source_text"], ev["target_text"]) == ("Presiden Jokowi", "Kapolri Tito Karnavian"), ev
+    ev = one(nlp, "Kunjungannya ke Malaysia berlangsung dua hari .", "CONSULT")
+    assert (ev["source_text"], ev["target_text"]) == (None, "Malaysia"), ev
+
+
+def test_ministry_field_after_bidang_stays_in_the_title(nlp):
+    ev = one(nlp, "Menteri Koordinator bidang Perekonomian Darmin Nasution bertemu dengan Gubernur BI .", "CONSULT")
+    assert ev["source_text"] == "Menteri Koordinator bidang Perekonomian Darmin Nasution", ev
+
+
+def test_dictionary_word_opening_a_sentence_before_a_name_is_a_given_name(nlp):
+    ev = one(nlp, "Budi Gunawan bertemu dengan Kapolri Tito Karnavian di Jakarta .", "CONSULT")
+    assert ev["source_text"] == "Budi Gunawan", ev
+    ev = one(nlp, "Kebijakan Trump dikecam Presiden Prancis Emmanuel Macron .", "ACCUSE")
+    assert ev["target_text"] == "Trump", ev
+
+
+@pytest.mark.parametrize("text,etype,source,target", [
+    ("\" Kami belum memutuskan , \" kata Emil saat berkunjung ke Gedung Sate , Bandung , Kamis .", "CONSULT",
+     "Emil", "Gedung Sate"),
+    ("Tim KBRI Tokyo telah mengunjungi kantor polisi itu , tetapi belum bisa menemui kedua mahasiswa tersebut .",
+     "CONSULT", "Tim KBRI Tokyo", "mahasiswa"),
+    ("Usai menemui Presiden Jokowi di Istana , Ketua Umum PAN Zulkifli Hasan mengatakan partainya tetap solid .",
+     "CONSULT", "Ketua Umum PAN Zulkifli Hasan", "Presiden Jokowi"),
+])
+def test_clause_without_its_own_subject_shares_one(nlp, text, etype, source, target):
+    ev = [e for e in events(nlp, text) if e["type"] == etype][-1]
+    assert (ev["source_text"], ev["target_text"]) == (source, target), ev
+
+
 def test_dependency_parse_is_used_when_present(monkeypatch):
     """With a parser in the pipeline its nsubj/obj/obl:agent fill what word order leaves open;
     with PARSE_FIRST they lead."""

@@ -18,7 +18,8 @@ from spacy.lang.id.stop_words import STOP_WORDS
 from kabar.nlp.titles import match_title
 
 ACTORS_FILE = Path(__file__).parent / "data" / "actors.yaml"
-PRONOUNS = {"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "anda", "kamu", "keduanya", "pihaknya"}
+PRONOUNS = {"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "anda", "kamu", "keduanya", "pihaknya",
+            "dirinya"}
 FIRST_PERSON = {"kami", "kita", "saya", "aku"}
 POSSESSORS = {"mereka", "kami", "kita"}  # after a sector noun they say whose ("pemimpin mereka")
 # Words that never join a sector noun to the name after it ("polisi menangkap Rizieq").
@@ -138,11 +139,24 @@ def _is_name_token(tok, sent_start: int, trigger_words: set[str]) -> bool:
     opens_title = match_title([t.text.lower() for t in tok.doc[tok.i : tok.i + 4]], 0) is not None
     acronym = len(text) > 1 and text.isupper()  # "( HAM )" is a name, not the word "ham"
     if (tok.i == sent_start or prev in {"“", '"', "(", "‘"}) and not (opens_title or acronym):  # "Ketua DPR X"
-        if any(f in STOP_WORDS or simplemma.is_known(f, lang="id") for f in forms) or _verb_shaped(low):
+        if any(f in STOP_WORDS for f in forms) or _verb_shaped(low):
             return False  # "Selanjutnya ...", "Namun ...": capitalised only because they start the sentence
+        if any(simplemma.is_known(f, lang="id") for f in forms) and not _first_name(tok):
+            return False
     if prev in {"-", "–", "—", "--"} and forms & STOP_WORDS:
         return False  # "Jakarta , CNN Indonesia - - Seorang ...": a sentence starts after the dateline
     return True
+
+
+def _first_name(tok) -> bool:
+    """A dictionary word that opens the sentence is a given name when a word no dictionary knows follows
+    it ("Hanif Dhakiri", "Budi Gunawan"); a derived noun is not ("Kebijakan Trump")."""
+    low = tok.text.lower()
+    if low.endswith(("an", "nya")) or tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.nbor(1).text
+    return nxt[:1].isupper() and nxt.isalpha() and nxt.lower() not in STOP_WORDS | CALENDAR | NOT_NAMES \
+        and not simplemma.is_known(nxt.lower(), lang="id")
 
 
 # "Menurutnya", "Barulah", "Siapakah": a particle glued to a common word
@@ -322,6 +336,7 @@ def find_actors(sent, ents: list[tuple[int, int, str]], trigger_words: set[str],
 # Politik , Hukum , dan Keamanan", "Menteri Pendidikan ( Pendidikan Tinggi dan Keterampilan )".
 MINISTRY_HEADS = {"menteri", "menko", "kementerian", "kemenko"}
 TITLE_JOINERS = {",", "dan", "serta", "&"}
+FIELD_OPENERS = {"bidang", "urusan"}  # lowercase words that open a ministry's field
 BRACKET_REACH = 8
 
 
@@ -340,6 +355,10 @@ def _join_ministry_titles(sent, words, kind, eid, sector, country) -> None:
         j = i + 1
         while j < n:
             if field_word(j):
+                j += 1
+                continue
+            if words[j] in FIELD_OPENERS and kind[j] is None and field_word(j + 1):
+                kind[j] = "link"  # "Menteri Koordinator bidang Politik , Hukum , dan Keamanan Wiranto"
                 j += 1
                 continue
             k = j

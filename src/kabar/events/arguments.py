@@ -92,13 +92,13 @@ QUANTIFIERS = {"sekelompok", "sejumlah", "beberapa", "seorang", "para", "segerom
 COMPLEMENT_TYPES = {"THREATEN", "REQUEST"}
 COMPLEMENT_REACH = 4
 OBJECT_PHRASE_REACH = 4  # plain words between a trigger's object word and the actor that owns it
-OBJECT_PRONOUNS = {"mereka", "dia", "beliau"}
+OBJECT_PRONOUNS = {"mereka", "dia", "beliau", "dirinya"}
 BETWEEN_REACH = 10  # how far after a joint action its "antara A dan B" may come
 # Adverbs between a relative "yang" and its verb: "polisi yang telah menangkap".
 ADVERBS = {
     "juga", "telah", "sudah", "akan", "tidak", "tak", "belum", "pun", "masih", "sempat", "kerap", "terus",
     "pernah", "baru", "sedang", "secara", "resmi", "langsung", "kemudian", "lalu", "bahkan", "tetap",
-    "berhasil", "ikut", "beberapa", "kali", "berkali-kali",
+    "berhasil", "ikut", "beberapa", "kali", "berkali-kali", "tengah",
 }
 # "penangkapan Rizieq" is Rizieq arrested, while "kunjungan Putin" is Putin visiting.
 PATIENT_NOMINAL_TYPES = {"COERCE", "ASSAULT", "RETREAT", "SANCTION"}
@@ -247,7 +247,7 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
         if a.kind == "country" and _modifies_noun(s, i - 1):
             roles.trace.append(f"skip {a.text!r}: names whose {s.words[i - 1]!r} it is")
             continue
-        if s.word(i - 1) in SAY_WORDS:
+        if s.word(i - 1) in SAY_WORDS and not leftmost:  # "kata Emil saat berkunjung": Emil visits
             roles.trace.append(f"skip {a.text!r}: speaker of an inserted '{s.word(i - 1)}' clause")
             continue
         if _passive_verb(s.word(i - 1)):
@@ -282,12 +282,50 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
     if start > 1 and opener in PURPOSE and (addressee := _addressee(s, start - 1)) is not None:
         roles.trace.append(f"{label} = {addressee.text!r}: asked or told before {opener!r} to do it")
         return addressee, []
+    first = _first_word(s, start, anchor)
     if start > 0 and shared_hops and (opener in SHARED_SUBJECT | PURPOSE | SAY_VERBS or (
-            opener in TEMPORAL and _verb_like(next((w for w in s.words[start:anchor + 1] if w not in ADVERBS), ""))) or (
-            opener in CAUSAL and _passive_verb(next((w for w in s.words[start:anchor + 1] if w not in ADVERBS), "")))):
+            opener in TEMPORAL | ELIDED and _verb_like(first)) or (opener in CAUSAL and _passive_verb(first))):
         roles.trace.append(f"clause opened by {opener!r}: subject shared with the clause before")
-        return subject(s, start - 1, roles, label, shared_hops - 1, leftmost=True)
+        found = subject(s, start - 1, roles, label, shared_hops - 1, leftmost=True)
+        if found[0] is not None:
+            return found
+    if opener in TEMPORAL and _verb_like(first) and (main := _main_subject(s, start - 1, anchor)) is not None:
+        roles.trace.append(f"{label} = {main.text!r}: subject of the main clause after a fronted {opener!r} clause")
+        return main, []
     return None, []
+
+
+# Clause openers after which a clause that starts with its verb has the subject of the clause before
+# ("Tim KBRI telah mengunjungi kantor polisi , tetapi belum bisa menemui ...").
+ELIDED = {"tetapi", "tapi", "namun", "sedangkan", "padahal", "meski", "meskipun", "walaupun", "jika", "apabila",
+          "kalau", "bila", "sehingga", "hingga", "bahwa"}
+FRONTED_COMMAS = 3  # commas tried after a fronted clause ("Setelah bertemu X , Menlu Y , Z mengatakan")
+
+
+def _first_word(s: Sentence, start: int, anchor: int) -> str:
+    """The clause's first word after adverbs, modals and negation: its verb when it has no subject."""
+    from kabar.events.coder import FUTURE, MODAL, NEGATION
+
+    skip = ADVERBS | FUTURE | MODAL | NEGATION
+    return next((w for w in s.words[start:anchor + 1] if w not in skip), "")
+
+
+def _main_subject(s: Sentence, opener: int, anchor: int) -> Actor | None:
+    """"Setelah bertemu UNHCR , Retno mengaku ...": a time clause that opens the sentence and has no
+    subject of its own shares the main clause's, the actor after its comma that a verb follows."""
+    if any(s.owner[k] is not None or _verb_like(s.words[k]) for k in range(opener)):
+        return None  # the clause is not fronted: something with its own subject comes first
+    commas = [k for k in range(anchor, len(s.words)) if s.words[k] == "," and s.owner[k] is None][:FRONTED_COMMAS]
+    for comma in commas:
+        k = comma + 1
+        while s.word(k) in PREVERBAL and s.owner[k] is None:
+            k += 1
+        a = s.owner[k] if k < len(s.words) else None
+        if a is None or a.is_place or s.rel(a.start) != k:
+            continue
+        if _verb_like(_first_word(s, s.rel(a.end), len(s.words) - 1)):
+            return a
+    return None
 
 
 NOT_AN_ACTOR = Actor(-1, -1, "", "none")

@@ -12,7 +12,7 @@ from kabar.events import actors as actors_mod
 from kabar.events import lexicon as lexicon_mod
 from kabar.events import morph, ontology
 from kabar.events.actors import FIRST_PERSON
-from kabar.events.arguments import PURPOSE, Roles, Sentence, anaphoric_target, parse_roles, surface_roles
+from kabar.events.arguments import DIRECTIVE_VERBS, PURPOSE, Roles, Sentence, anaphoric_target, parse_roles, surface_roles
 
 NEGATION = {"tidak", "tak", "belum", "bukan", "tanpa", "enggan", "gagal", "batal", "urung"}
 FUTURE = {
@@ -459,7 +459,9 @@ class Coder:
         word = pronoun.text.lower()
         before = [a for a in s.actors if a.end <= pronoun.start and a.kind != "pronoun" and not a.is_place
                   and a is not exclude]
-        if word in PERSONAL or word == "-nya":
+        if word == "dirinya" and exclude is None and s.word(s.rel(pronoun.start) - 1) in DIRECTIVE_VERBS:
+            before = before[:-1]  # "Jokowi meminta dirinya mengusut": whom Jokowi asks, not Jokowi
+        if word in PERSONAL or word in {"-nya", "dirinya"}:
             here = [a for a in before if a.sector or (a.kind in ("entity", "name") and not a.country)]
             found = here[-1] if here else recent.person
         elif word == "pihaknya":  # "Jaksa Agung X mengatakan pihaknya akan memeriksa ..."
@@ -470,6 +472,9 @@ class Coder:
         else:
             found = None
         if found is None or found is exclude:
+            if word == "-nya":  # a suffix is no actor phrase to print
+                roles.trace.append(f"{label} '-nya': no antecedent, left empty")
+                return None
             roles.trace.append(f"{label} {pronoun.text!r}: pronoun left unresolved")
             return pronoun
         roles.trace.append(f"{label} {pronoun.text!r} = {found.text!r}, the last compatible actor named before it")
