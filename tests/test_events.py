@@ -223,6 +223,16 @@ def test_purpose_clause_of_a_future_trip_is_future(nlp):
     ("Seorang pria melempar granat ke arah pasukan Amerika .", "ASSAULT", "180"),
     ("Demonstran melempari gedung DPRD dengan batu .", "ASSAULT", "180"),
     ("Kapolda sempat menginterogasi pelaku perampokan .", "ACCUSE", "090"),
+    ("Polda Metro Jaya mengusulkan agar Pemprov DKI Jakarta menerapkan aturan ganjil genap .", "REQUEST", "100"),
+    ("Kementerian Keuangan menitahkan PT Pertamina untuk menurunkan harga .", "REQUEST", "100"),
+    ("Ketua DPR menyarankan pemerintah menunda kenaikan tarif listrik .", "REQUEST", "100"),
+    ("Polisi membujuk pelaku agar melepaskan sandera .", "REQUEST", "100"),
+    ("Asosiasi Pengusaha Indonesia mengaku kecewa dengan keputusan pemerintah .", "ACCUSE", "110"),
+    ("Dinas Perhubungan melayangkan surat keberatan kepada pihak Grab .", "ACCUSE", "114"),
+    ("Fadli Zon mempertanyakan langkah polisi dalam kasus itu .", "ACCUSE", "111"),
+    ("Seorang pria mencoba menusuk petugas polisi di Jalan Thamrin .", "ASSAULT", "182"),
+    ("Ketua DPR kembali tidak memenuhi panggilan Bareskrim sebagai saksi .", "REJECT", "128"),
+    ("Kementerian Perhubungan berkoordinasi dengan Kementerian Perdagangan .", "CONSULT", "040"),
 ])
 def test_added_triggers(nlp, text, etype, cameo):
     ev = one(nlp, text, etype)
