@@ -233,6 +233,18 @@ def test_purpose_clause_of_a_future_trip_is_future(nlp):
     ("Seorang pria mencoba menusuk petugas polisi di Jalan Thamrin .", "ASSAULT", "182"),
     ("Ketua DPR kembali tidak memenuhi panggilan Bareskrim sebagai saksi .", "REJECT", "128"),
     ("Kementerian Perhubungan berkoordinasi dengan Kementerian Perdagangan .", "CONSULT", "040"),
+    ("Kapolda menghimbau warga agar tidak terpancing isu .", "REQUEST", "100"),
+    ("Pelaku dijerat Pasal 340 KUHP oleh penyidik Polres Bogor .", "ACCUSE", "1121"),
+    ("Mantan bupati itu dihukum lima tahun penjara oleh Pengadilan Tipikor .", "ACCUSE", "116"),
+    ("Pasukan Irak terus memerangi ISIS di Mosul .", "ASSAULT", "190"),
+    ("Bentrokan antara polisi dan massa pecah di depan gedung DPRD .", "ASSAULT", "190"),
+    ("Sekelompok orang mempersekusi seorang dokter di Solok .", "COERCE", "170"),
+    ("Dua warga negara Indonesia disekap kelompok Abu Sayyaf .", "ASSAULT", "181"),
+    ("Ketua DPR menyayangkan sikap pemerintah Malaysia .", "ACCUSE", "111"),
+    ("Presiden Jokowi mendatangi Kantor Staf Presiden di Jakarta .", "CONSULT", "042"),
+    ("Ketua Umum PAN menjenguk Ahok di Rutan Mako Brimob .", "CONSULT", "042"),
+    ("Menlu Retno berbincang dengan Menlu Bangladesh di sela sidang PBB .", "CONSULT", "040"),
+    ("Pemerintah daerah bermitra dengan Bank Dunia dalam program itu .", "COOPERATE", "060"),
 ])
 def test_added_triggers(nlp, text, etype, cameo):
     ev = one(nlp, text, etype)
@@ -323,6 +335,11 @@ def test_unresolved_pronoun_stays_the_target_as_written(nlp):
 ])
 def test_agent_of_a_passive_clause_on_the_object_is_the_target(nlp, text, etype, target):
     assert one(nlp, text, etype)["target_text"] == target
+
+
+def test_fighting_a_non_actor_or_communicating_with_no_one_is_no_event(nlp):
+    assert not events(nlp, "Pemerintah Filipina terus memerangi korupsi dan narkoba .")
+    assert not events(nlp, "Melalui surat itu , Jokowi mengajak berkomunikasi secara personal .")
 
 
 def test_securing_a_place_or_firing_a_missile_into_the_sea_is_no_event(nlp):
