@@ -619,6 +619,18 @@ def test_clause_without_its_own_subject_shares_one(nlp, text, etype, source, tar
     assert (ev["source_text"], ev["target_text"]) == (source, target), ev
 
 
+def test_owner_of_what_is_criticised_or_rejected_is_the_target(nlp):
+    ev = one(nlp, "Presiden Prancis mengecam \" serangan brutal \" militer Suriah di Ghouta .", "ACCUSE")
+    assert ev["target_text"] == "militer Suriah", ev
+    ev = one(nlp, "Fraksi Gerindra menolak usulan pemerintah soal ambang batas .", "REJECT")
+    assert ev["target_text"] == "pemerintah", ev
+
+
+def test_attack_without_author_names_its_victim_after_the_title(nlp):
+    ev = one(nlp, "Kasus penyerangan terhadap penyidik senior KPK , Novel Baswedan , belum terungkap .", "ASSAULT")
+    assert (ev["source_text"], ev["target_text"]) == (None, "Novel Baswedan"), ev
+
+
 def test_dependency_parse_is_used_when_present(monkeypatch):
     """With a parser in the pipeline its nsubj/obj/obl:agent fill what word order leaves open;
     with PARSE_FIRST they lead."""

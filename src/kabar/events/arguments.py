@@ -92,6 +92,8 @@ QUANTIFIERS = {"sekelompok", "sejumlah", "beberapa", "seorang", "para", "segerom
 COMPLEMENT_TYPES = {"THREATEN", "REQUEST"}
 COMPLEMENT_REACH = 4
 OBJECT_PHRASE_REACH = 4  # plain words between a trigger's object word and the actor that owns it
+# Criticising, rejecting or backing someone's act aims at that someone: "menolak usulan DPR" targets DPR.
+OBJECT_OWNER_TYPES = {"ACCUSE", "REJECT", "SUPPORT"}
 OBJECT_PRONOUNS = {"mereka", "dia", "beliau", "dirinya"}
 BETWEEN_REACH = 10  # how far after a joint action its "antara A dan B" may come
 # Adverbs between a relative "yang" and its verb: "polisi yang telah menangkap".
@@ -680,6 +682,7 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
                     roles.trace.append("coercion, violence or an allegation reported without its author: "
                                        "coded with the target only")
                     roles.confidence_penalty += 0.2
+                    roles.target = named_apposition(s, roles.target, roles)  # "terhadap penyidik KPK , Novel Baswedan"
                     return roles
             if roles.source is None and not patient_first and s.words[trig_end - 1].endswith("nya"):
                 k = s.sent.start + trig_end - 1  # "Kunjungannya ke Myanmar": whose, the coder resolves
@@ -722,8 +725,8 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
             after(s, rest, preps, roles, "target", exclude=taken, object_ok=False, reach=reach)
         if roles.target is None and trigger.type in COMPLEMENT_TYPES:
             roles.target = complement_object(s, rest, roles, taken)
-        if roles.target is None and object_end is not None and roles.source is not None \
-                and trigger.mode not in SELF_DIRECTED_MODES:
+        if roles.target is None and (object_end is not None or trigger.type in OBJECT_OWNER_TYPES) \
+                and roles.source is not None and trigger.mode not in SELF_DIRECTED_MODES:
             roles.target = object_possessor(s, rest, roles, taken)
         if roles.target is None and roles.source is not None and not trigger.place_is_target:
             roles.target = object_agent(s, rest, roles, taken)
@@ -764,6 +767,8 @@ def object_possessor(s: Sentence, start: int, roles: Roles, exclude) -> Actor | 
             roles.trace.append(f"target = {a.text!r}: closes the trigger's object, whose owner it is")
             return a
         w = s.words[j]
+        if w in {'"', "'", "‘", "’"}:
+            continue  # "mengecam \" serangan sistematis \" aparat keamanan Myanmar"
         if not (s.sent[j].is_alpha and s.sent[j].is_lower) or w in PREPS or _verb_like(w) or s.is_break(j) \
                 or w in {"yang", "dan", "atau"}:
             return None
