@@ -630,6 +630,27 @@ def test_target_is_whom_the_act_is_aimed_at(nlp, text, etype, target):
     assert one(nlp, text, etype)["target_text"] == target
 
 
+@pytest.mark.parametrize("text,etype,source,target", [
+    # a clause shared through 'untuk ... , dan' takes the subject before its verb, not an object
+    ("Kelompok Hamas memberi Israel waktu dua hari untuk membebaskan para tahanan , dan memperingatkan negara itu "
+     "akan menanggung akibatnya .", "THREATEN", "Kelompok Hamas", "negara"),
+    # a clause that opens with its verb before a comma has the subject after the comma
+    ("Ditahan selama dua tahun , Rizal akhirnya pulang setelah menerima pembebasan bersyarat .", "RETREAT", None,
+     "Rizal"),
+    # a place between commas before another place is no subject
+    ("Polres Labuhanbatu , Rantau Prapat , Sumatera Utara , menangkap dua pencuri .", "COERCE", "Polres Labuhanbatu",
+     "pencuri"),
+    # 'A bersama B' in a joint action: B is the other party
+    ("Kementerian Luar Negeri bersama Kementerian Pertahanan melakukan koordinasi soal perbatasan .", "CONSULT",
+     "Kementerian Luar Negeri", "Kementerian Pertahanan"),
+    ("Kapolri mengimbau pihak-pihak yang berseteru menahan diri .", "REQUEST", "Kapolri", "pihak-pihak"),
+    ("Nenek itu ditangkap polisi karena mencuri kayu .", "COERCE", "polisi", "Nenek"),
+])
+def test_subjects_companions_and_common_actors(nlp, text, etype, source, target):
+    ev = one(nlp, text, etype)
+    assert (ev["source_text"], ev["target_text"]) == (source, target), ev
+
+
 def test_dependency_parse_is_used_when_present(monkeypatch):
     """With a parser in the pipeline its nsubj/obj/obl:agent fill what word order leaves open;
     with PARSE_FIRST they lead."""

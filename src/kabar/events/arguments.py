@@ -232,6 +232,12 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
         return _lead(antecedent, coordinated(s, antecedent, roles))
     first_yang = next((i for i in range(start, anchor) if s.words[i] in LIST_OPENERS and s.owner[i] is None), None)
     cands = [a for a in s.actors if start <= s.rel(a.start) and s.rel(a.end) <= anchor]
+    if leftmost:  # only an actor before the clause's verb is its subject ("untuk merespons tuntutan para tahanan")
+        begin = start
+        if _verb_like(_first_word(s, start, anchor)):  # "Mendekam di penjara ... , Antasari pulang": after the comma
+            begin = next((k + 1 for k in range(start, anchor) if s.words[k] == "," and s.owner[k] is None), anchor)
+        verb = _first_verb(s, begin, anchor)
+        cands = [a for a in cands if s.rel(a.start) >= begin and (verb is None or s.rel(a.end) <= verb)]
     named = _closing_name(s, cands, first_yang, anchor)
     if named is not None:
         roles.trace.append(f"{label} = {named.text!r}: the name between commas that closes the subject phrase")
@@ -249,14 +255,14 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
         if a.kind == "country" and _modifies_noun(s, i - 1):
             roles.trace.append(f"skip {a.text!r}: names whose {s.words[i - 1]!r} it is")
             continue
-        if s.word(i - 1) in SAY_WORDS and not leftmost:  # "kata Emil saat berkunjung": Emil visits
+        if s.word(i - 1) in SAY_WORDS and not (leftmost and j == anchor):  # "kata Emil saat berkunjung": Emil visits
             roles.trace.append(f"skip {a.text!r}: speaker of an inserted '{s.word(i - 1)}' clause")
             continue
         if _passive_verb(s.word(i - 1)):
             roles.trace.append(f"skip {a.text!r}: agent of {s.word(i - 1)!r} before it")
             continue
         # ", presiden Universitas X ," and ", Sumatera Utara ," describe the actor before; a name does not
-        describes = not s.sent[i].text[:1].isupper() or a.is_place
+        describes = not s.sent[i].text[:1].isupper() or a.is_place or _before_place(s, j)
         # "Aiptu Sutisna , polisi yang menjadi sasaran ...": a described common noun is an apposition too
         closes = s.word(j) == "," or (s.word(j) == "yang" and not s.sent[i].text[:1].isupper())
         if s.word(i - 1) == "," and closes and describes and any(s.rel(c.end) <= i - 1 for c in cands if c is not a):
@@ -304,12 +310,25 @@ ELIDED = {"tetapi", "tapi", "namun", "sedangkan", "padahal", "meski", "meskipun"
 FRONTED_COMMAS = 3  # commas tried after a fronted clause ("Setelah bertemu X , Menlu Y , Z mengatakan")
 
 
+def _first_verb(s: Sentence, start: int, anchor: int) -> int | None:
+    """Index of the first verb in a clause: its subject, when it has one, stands before it."""
+    return next((k for k in range(start, anchor) if s.owner[k] is None and _verb_like(s.words[k])
+                 and s.words[k] not in PREPS | ANAPHORIC), None)
+
+
+def _before_place(s: Sentence, j: int) -> bool:
+    """", Serdang Bedagai , Sumatera Utara ,": a name followed by a place between commas is a place too."""
+    nxt = s.owner[j + 1] if s.word(j) == "," and j + 1 < len(s.words) else None
+    return nxt is not None and nxt.is_place and s.word(s.rel(nxt.end)) == ","
+
+
 def _first_word(s: Sentence, start: int, anchor: int) -> str:
     """The clause's first word after adverbs, modals and negation: its verb when it has no subject."""
     from kabar.events.coder import FUTURE, MODAL, NEGATION
 
     skip = ADVERBS | FUTURE | MODAL | NEGATION
-    return next((w for w in s.words[start:anchor + 1] if w not in skip), "")
+    k = next((k for k in range(start, anchor + 1) if s.words[k] not in skip), None)
+    return "" if k is None or s.owner[k] is not None else s.words[k]  # "Menteri ..." is no verb
 
 
 def _main_subject(s: Sentence, opener: int, anchor: int) -> Actor | None:
@@ -734,11 +753,24 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
     if roles.target is None and roles.co_sources and (trigger.cameo in RECIPROCAL or mutual):
         roles.target = roles.co_sources.pop()
         roles.trace.append(f"joint action: {roles.source.text!r} with {roles.target.text!r} (first named is the source)")
+    if roles.target is None and roles.source is not None and trigger.cameo in RECIPROCAL and voice != "passive":
+        roles.target = _companion(s, roles.source, trig_start, roles)
     roles.target = named_apposition(s, roles.target, roles)
     roles.location = place(s, trig_end, roles, exclude=[roles.target]) or (
         roles.target if trigger.place_is_target and roles.target and roles.target.country else None
     )
     return roles
+
+
+def _companion(s: Sentence, source: Actor, trig_start: int, roles: Roles) -> Actor | None:
+    """"Kementerian A bersama Kementerian B melakukan koordinasi": in a joint action the actor
+    'bersama' adds to the subject is the other party."""
+    for a in s.actors:
+        if s.rel(source.end) <= s.rel(a.start) and s.rel(a.end) <= trig_start and a.kind != "pronoun" \
+                and s.prep_before(a) == "bersama":
+            roles.trace.append(f"target = {a.text!r}: joins the subject with 'bersama' in a joint action")
+            return a
+    return None
 
 
 def between(s: Sentence, start: int, roles: Roles) -> tuple[Actor, Actor] | None:
