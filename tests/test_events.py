@@ -651,6 +651,23 @@ def test_subjects_companions_and_common_actors(nlp, text, etype, source, target)
     assert (ev["source_text"], ev["target_text"]) == (source, target), ev
 
 
+@pytest.mark.parametrize("text,source,target", [
+    ("Tiga tentara Irak tewas dalam serangan itu .", None, "tentara Irak"),
+    ("Dua polisi yang terluka dalam serangan bom di Kampung Melayu dirawat di rumah sakit .", None, "polisi"),
+    ("Seorang komandan Taliban terbunuh dalam serangan udara Amerika Serikat di Helmand .", "Amerika Serikat",
+     "Taliban"),
+    ("Polres Medan menangkap dua pelaku pembunuhan pengusaha asal Binjai .", "pelaku", "pengusaha asal Binjai"),
+])
+def test_attack_noun_takes_its_victims_and_perpetrators_from_the_clause(nlp, text, source, target):
+    ev = one(nlp, text, "ASSAULT")
+    assert (ev["source_text"], ev["target_text"]) == (source, target), ev
+
+
+def test_yang_bersangkutan_is_a_pronoun(nlp):
+    ev = one(nlp, "Yang bersangkutan diperiksa sebagai saksi oleh penyidik KPK .", "ACCUSE")
+    assert (ev["source_text"], ev["target_text"]) == ("penyidik KPK", "Yang bersangkutan"), ev
+
+
 def test_dependency_parse_is_used_when_present(monkeypatch):
     """With a parser in the pipeline its nsubj/obj/obl:agent fill what word order leaves open;
     with PARSE_FIRST they lead."""

@@ -249,6 +249,8 @@ def find_actors(sent, ents: list[tuple[int, int, str]], trigger_words: set[str],
             kind[i] = "sector"  # "duta besar mereka": whose ambassador, one actor
         elif kind[i] is None and words[i] in PRONOUNS:
             kind[i] = "pronoun"
+        elif kind[i] is None and words[i : i + 2] == ["yang", "bersangkutan"]:
+            kind[i] = kind[i + 1] = "pronoun"  # "the person concerned", one pronoun of two words
         i += 1
     # "Jenderal   Gatot Nurmantyo", "Detasemen Khusus 88 Anti Teror": a run of spaces (a token of
     # its own) or a number between two parts of a name does not split it.
@@ -302,8 +304,9 @@ def find_actors(sent, ents: list[tuple[int, int, str]], trigger_words: set[str],
             i += 1
             continue
         if kind[i] == "pronoun":
-            actors.append(_actor(sent, i, i + 1, "pronoun", None, None, None))
-            i += 1
+            size = 2 if words[i] == "yang" else 1
+            actors.append(_actor(sent, i, i + size, "pronoun", None, None, None))
+            i += size
             continue
         j = i
         while j < n and kind[j] not in (None, "pronoun") and not (

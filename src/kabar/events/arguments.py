@@ -94,7 +94,7 @@ COMPLEMENT_REACH = 4
 OBJECT_PHRASE_REACH = 4  # plain words between a trigger's object word and the actor that owns it
 # Criticising, rejecting or backing someone's act aims at that someone: "menolak usulan DPR" targets DPR.
 OBJECT_OWNER_TYPES = {"ACCUSE", "REJECT", "SUPPORT"}
-OBJECT_PRONOUNS = {"mereka", "dia", "beliau", "dirinya"}
+OBJECT_PRONOUNS = {"mereka", "dia", "beliau", "dirinya", "yang bersangkutan"}
 BETWEEN_REACH = 10  # how far after a joint action its "antara A dan B" may come
 # Adverbs between a relative "yang" and its verb: "polisi yang telah menangkap".
 ADVERBS = {
@@ -392,6 +392,37 @@ HARM_NOUNS = {"tewasnya", "kematian", "meninggalnya", "terbunuhnya", "lukanya", 
 VICTIM_REACH = 8
 
 
+# "tewas dalam serangan", "menjadi korban akibat pembunuhan": who an attack noun's clause says it harmed.
+HARMED = {"tewas", "terbunuh", "terluka", "luka-luka", "korban", "meninggal", "cedera", "gugur"}
+HARM_LINKS = {"dalam", "akibat", "karena"}
+PERPETRATORS = {"pelaku", "eksekutor", "tersangka", "terduga"}
+
+
+def _harmed(s: Sentence, trig_start: int, roles: Roles) -> Actor | None:
+    """The subject of "tewas/terluka/menjadi korban" right before "dalam/akibat" + an attack noun."""
+    j = trig_start - 1
+    if s.word(j) not in HARM_LINKS:
+        return None
+    j -= 1
+    while s.word(j) in {"parah", "dunia", "ringan", "berat"}:  # "luka parah", "meninggal dunia"
+        j -= 1
+    if s.word(j) not in HARMED or s.owner[j] is not None:
+        return None
+    if s.word(j - 1) == "yang" and j >= 2 and s.owner[j - 2] is not None and s.owner[j - 2].kind != "pronoun":
+        victim = s.owner[j - 2]  # "empat tentara AS yang terbunuh dalam serangan itu"
+    else:
+        victim, _ = subject(s, j, roles, "target")
+    if victim is not None:
+        roles.trace.append(f"target = {victim.text!r}: {s.words[j]!r} {s.words[trig_start - 1]!r} the attack")
+    return victim
+
+
+def _perpetrator(s: Sentence, trig_start: int) -> Actor | None:
+    """"pelaku pembunuhan X": a perpetrator noun right before an attack noun is its source."""
+    a = s.owner[trig_start - 1] if trig_start > 0 else None
+    return a if a is not None and a.kind == "sector" and a.text.lower().split()[-1] in PERPETRATORS else None
+
+
 def _victims(s: Sentence, k: int, roles: Roles) -> Actor | None:
     """The actor an attack killed or wounded: "serangan 14 Juli yang menyebabkan tewasnya dua polisi
     Israel", "ledakan bom yang melukai tiga tentara"."""
@@ -640,11 +671,19 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
             patient_first = (pattern == "peN-an" and trigger.type in PATIENT_NOMINAL_TYPES
                              and trigger.mode not in SELF_DIRECTED_MODES) or \
                 (pattern == "noun" and trigger.type == "COERCE")  # "deportasi orang Rohingya", "OTT Gubernur X"
+            if trigger.type == "ASSAULT" and (doer := _perpetrator(s, trig_start)) is not None:
+                roles.source, patient_first = doer, True  # "dua pelaku pembunuhan keluarga Rianto"
+                roles.trace.append(f"source = {doer.text!r}: the perpetrator the noun names")
             role = "target" if patient_first else "source"
             roles.trace.append(f"nominal: the actor right after is the {role} (possessor)"
                                + (": a coercive action noun names who undergoes it" if patient_first else ""))
+            if trigger.type == "ASSAULT":  # "empat tentara AS yang terbunuh dalam serangan itu"
+                roles.target = _harmed(s, trig_start, roles)
             if s.word(rest) in ANAPHORIC:
                 agent = _light_passive_agent(s, rest + 1)
+                if agent is None and roles.target is not None:
+                    roles.trace.append("nominal pointing back, coded for the victims this sentence names")
+                    return roles
                 if agent is None:
                     roles.trace.append(f"nominal + {s.word(rest)!r}: points back to an event named before; not coded again")
                     return roles

@@ -29,7 +29,7 @@ FUTURE_CODES = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "
 SAY_VERBS = {"kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "tegas"}
 SAY_BEFORE = ("mengatakan", "menyatakan", "menegaskan", "berkata")
 OPEN_QUOTES, CLOSE_QUOTES = {"“", '"', "‘"}, {"”", '"', "’"}
-PERSONAL = {"ia", "dia", "beliau"}
+PERSONAL = {"ia", "dia", "beliau", "yang bersangkutan"}
 # Sectors whose bare noun names a group, so "mereka" can refer to it ("para buruh", "polisi").
 COLLECTIVE = {"CVL", "REB", "MIL", "COP", "CRM", "REF", "JRN", "REL", "OPP", "UNK", "BUS"}
 WITH_WINDOW = 6  # how far after the trigger a `with` word may come
