@@ -645,6 +645,14 @@ def test_target_is_whom_the_act_is_aimed_at(nlp, text, etype, target):
      "Kementerian Luar Negeri", "Kementerian Pertahanan"),
     ("Kapolri mengimbau pihak-pihak yang berseteru menahan diri .", "REQUEST", "Kapolri", "pihak-pihak"),
     ("Nenek itu ditangkap polisi karena mencuri kayu .", "COERCE", "polisi", "Nenek"),
+    # 'dimana' opens a clause with its own subject
+    ("Hasil itu muncul dalam survei yang digelar Mei , dimana mayoritas warga Skotlandia menolak referendum .",
+     "REJECT", "warga Skotlandia", None),
+    # an active verb after 'karena' has the main clause's object as subject
+    ("Polisi menangkap Budi , warga Cileungsi , karena menganiaya seorang pedagang .", "ASSAULT", "Budi", "pedagang"),
+    # 'membuat X ... untuk V': X would do V
+    ("Kritik itu belum membuat Setya Novanto tergerak untuk mengundurkan diri dari jabatannya .", "RETREAT",
+     "Setya Novanto", None),
 ])
 def test_subjects_companions_and_common_actors(nlp, text, etype, source, target):
     ev = one(nlp, text, etype)

@@ -36,6 +36,7 @@ CLAUSE_BREAKS = {
     "apabila", "kalau", "bila", "sedangkan", "yakni", "yaitu", "padahal", "hingga", "usai",
     "seusai", "selagi", "sebab", "akibat", "lantaran", "mengingat", "kala", "tatkala", "sewaktu", "manakala", ";", ":", "“", "”", '"',
     "kapan", "apakah", "mengapa", "bagaimana", "siapa",  # an embedded question has its own subject
+    "dimana",  # "survei yang digelar April , dimana 54 persen warga Inggris menolak": a clause of its own
 }
 # "Ia menggendong bayi sebelum melakukan serangan": a time clause that opens with its verb
 # has the subject of the clause before.
@@ -297,6 +298,10 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
         found = subject(s, start - 1, roles, label, shared_hops - 1, leftmost=True)
         if found[0] is not None:
             return found
+    if opener in CAUSAL and _active_verb(first) and start > 1 and (obj := _main_object(s, start - 2)) is not None:
+        roles.trace.append(f"{label} = {obj.text!r}: the object of the clause before a {opener!r} clause "
+                           "is who did what it gives as the reason")
+        return obj, []
     if opener in TEMPORAL and _verb_like(first) and (main := _main_subject(s, start - 1, anchor)) is not None:
         roles.trace.append(f"{label} = {main.text!r}: subject of the main clause after a fronted {opener!r} clause")
         return main, []
@@ -329,6 +334,16 @@ def _first_word(s: Sentence, start: int, anchor: int) -> str:
     skip = ADVERBS | FUTURE | MODAL | NEGATION
     k = next((k for k in range(start, anchor + 1) if s.words[k] not in skip), None)
     return "" if k is None or s.owner[k] is not None else s.words[k]  # "Menteri ..." is no verb
+
+
+def _main_object(s: Sentence, k: int) -> Actor | None:
+    """"Polisi menangkap RO ... karena mencabuli": the first actor after the verb of the clause ending at k."""
+    start, _ = s.left_boundary(k)
+    verb = _first_verb(s, start, k + 1)
+    if verb is None:
+        return None
+    return next((a for a in s.actors if verb < s.rel(a.start) <= k and a.kind != "pronoun" and not s.prep_before(a)),
+                None)
 
 
 def _main_subject(s: Sentence, opener: int, anchor: int) -> Actor | None:
@@ -440,11 +455,15 @@ def _victims(s: Sentence, k: int, roles: Roles) -> Actor | None:
     return a
 
 
+CAUSATIVE_VERBS = {"membuat", "menjadikan"}  # "membuat Arief tergerak untuk mundur": Arief would resign
+
+
 def _addressee(s: Sentence, k: int) -> Actor | None:
     """"meminta penegak hukum tidak ragu untuk menindak": the actor a directive verb addresses in
     the clause that ends at token k is who the purpose clause after it is about."""
     start, _ = s.left_boundary(k)
-    verb = next((j for j in range(k, start - 1, -1) if s.words[j] in DIRECTIVE_VERBS and s.owner[j] is None), None)
+    verb = next((j for j in range(k, start - 1, -1) if s.words[j] in DIRECTIVE_VERBS | CAUSATIVE_VERBS
+                 and s.owner[j] is None), None)
     if verb is None:
         return None
     a = s.owner[verb + 1] if verb + 1 <= k else None
