@@ -245,6 +245,13 @@ def test_purpose_clause_of_a_future_trip_is_future(nlp):
     ("Ketua Umum PAN menjenguk Ahok di Rutan Mako Brimob .", "CONSULT", "042"),
     ("Menlu Retno berbincang dengan Menlu Bangladesh di sela sidang PBB .", "CONSULT", "040"),
     ("Pemerintah daerah bermitra dengan Bank Dunia dalam program itu .", "COOPERATE", "060"),
+    ("KPK mencegah Setya Novanto ke luar negeri selama enam bulan .", "COERCE", "172"),
+    ("Amerika Serikat mengirim 200 tentara tambahan ke Suriah .", "MOBILIZE", "154"),
+    ("Presiden Jokowi memberikan grasi kepada Antasari Azhar .", "CONCEDE", "081"),
+    ("Turki memboikot produk Prancis .", "COERCE", "163"),
+    ("Indonesia menengahi konflik antara Thailand dan Kamboja .", "CONSULT", "045"),
+    ("Australia menangguhkan kerja sama militer dengan Indonesia .", "SANCTION", "160"),
+    ("Pemerintah Indonesia mengekstradisi buronan itu ke Australia .", "COERCE", "174"),
 ])
 def test_added_triggers(nlp, text, etype, cameo):
     ev = one(nlp, text, etype)
@@ -340,6 +347,7 @@ def test_agent_of_a_passive_clause_on_the_object_is_the_target(nlp, text, etype,
 def test_fighting_a_non_actor_or_communicating_with_no_one_is_no_event(nlp):
     assert not events(nlp, "Pemerintah Filipina terus memerangi korupsi dan narkoba .")
     assert not events(nlp, "Melalui surat itu , Jokowi mengajak berkomunikasi secara personal .")
+    assert not events(nlp, "Pemerintah kota mencegah banjir dengan membangun tanggul .")
 
 
 def test_securing_a_place_or_firing_a_missile_into_the_sea_is_no_event(nlp):
