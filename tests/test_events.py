@@ -348,6 +348,7 @@ def test_fighting_a_non_actor_or_communicating_with_no_one_is_no_event(nlp):
     assert not events(nlp, "Pemerintah Filipina terus memerangi korupsi dan narkoba .")
     assert not events(nlp, "Melalui surat itu , Jokowi mengajak berkomunikasi secara personal .")
     assert not events(nlp, "Pemerintah kota mencegah banjir dengan membangun tanggul .")
+    assert not events(nlp, "Menteri menyampaikan bahwa pemerintah akan menaikkan harga .")
 
 
 def test_securing_a_place_or_firing_a_missile_into_the_sea_is_no_event(nlp):
@@ -682,6 +683,27 @@ def test_attack_noun_takes_its_victims_and_perpetrators_from_the_clause(nlp, tex
 def test_yang_bersangkutan_is_a_pronoun(nlp):
     ev = one(nlp, "Yang bersangkutan diperiksa sebagai saksi oleh penyidik KPK .", "ACCUSE")
     assert (ev["source_text"], ev["target_text"]) == ("penyidik KPK", "Yang bersangkutan"), ev
+
+
+@pytest.mark.parametrize("text,etype,source,target", [
+    # an abbreviation in brackets and counting words stand between a noun and its possessor
+    ("Wali Kota Batu Eddy Rumpoko kena operasi tangkap tangan ( OTT ) KPK di rumah dinasnya .", "COERCE", "KPK",
+     "Wali Kota Batu Eddy Rumpoko"),
+    ("KPK menggelar operasi tangkap tangan ( OTT ) Bupati Pamekasan Achmad Syafii .", "COERCE", "KPK",
+     "Bupati Pamekasan Achmad Syafii"),
+    ("Pemerintah Israel mengabaikan tuntutan para tahanan Palestina .", "REQUEST", "tahanan Palestina", None),
+    ("Calon gubernur itu mendapat dukungan Partai Golkar .", "SUPPORT", "Partai Golkar", "gubernur"),
+    # verbs that carry an act on, and 'sepakat dengan X bahwa'
+    ("Presiden Jokowi memperkuat kerja sama dengan Australia .", "COOPERATE", "Presiden Jokowi", "Australia"),
+    ("Kami sudah bersepakat dengan pemerintah Indonesia bahwa kunjungan ini tidak akan mengganggu warga .", "AGREE",
+     "Kami", "pemerintah Indonesia"),
+    # telling someone to act, the addressee between the verb and 'agar'
+    ("Ketua MPR menyampaikan kepada Presiden agar pemerintah menunda kenaikan harga BBM .", "REQUEST", "Ketua MPR",
+     "Presiden"),
+])
+def test_nominal_possessors_light_verbs_and_addressees(nlp, text, etype, source, target):
+    ev = one(nlp, text, etype)
+    assert (ev["source_text"], ev["target_text"]) == (source, target), ev
 
 
 def test_dependency_parse_is_used_when_present(monkeypatch):

@@ -52,8 +52,11 @@ LIGHT_VERBS = {
     "melancarkan", "melayangkan", "mengungkapkan", "menunjukkan", "mengajukan", "menjatuhkan",
     "melepas", "melepaskan", "mengucurkan", "berbalas", "membalas", "sampaikan", "menerbitkan",
     "mengeluarkan",
+    # verbs that carry on an act named by the noun after them: "meningkatkan kerja sama dengan X"
+    "melanjutkan", "meningkatkan", "memperkuat", "mempererat", "memperluas", "memulai", "melangsungkan",
 }
-RECEIVE_VERBS = {"menerima", "mendapat", "mendapatkan", "memperoleh", "meraih", "menuai", "mengantongi"}
+RECEIVE_VERBS = {"menerima", "mendapat", "mendapatkan", "memperoleh", "meraih", "menuai", "mengantongi", "kena",
+                 "terkena"}
 # "mohon dukungan X": support asked for is not support given.
 ASK_VERBS = {"mohon", "memohon", "meminta", "minta", "mengharapkan", "berharap", "butuh", "membutuhkan", "menggalang"}
 # Verbs whose object is asked or told to do what the clause after "untuk/agar" says.
@@ -680,12 +683,22 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
             roles.trace.append("nominal after a 'receive' verb: the subject is the target, 'dari X' the source")
             roles.target, _ = subject(s, trig_start - (1 if before in RECEIVE_VERBS else 2), roles, "target")
             roles.source = after(s, rest, ("dari",), roles, "source", object_ok=False)
+            k = _possessor_start(s, rest)
+            if roles.source is None and k < len(s.words) and s.owner[k] is not None and s.owner[k].kind != "pronoun" \
+                    and s.owner[k] is not roles.target:
+                roles.source = s.owner[k]  # "mendapat dukungan Golkar", "kena OTT KPK"
+                roles.trace.append(f"source = {roles.source.text!r}: possessor of what the subject receives")
             return roles
         if before in LIGHT_VERBS or before2 in LIGHT_VERBS:
             anchor = trig_start - 1 if before in LIGHT_VERBS else max(k for k in range(trig_start) if s.words[k] == before2)
             roles.trace.append(f"nominal after light verb {s.words[anchor]!r}: read as its verb")
             roles.source, roles.co_sources = subject(s, anchor, roles)
             roles.target = after(s, rest, preps, roles, "target", exclude=[roles.source], object_ok=False)
+            k = _possessor_start(s, rest)
+            if roles.target is None and trigger.type in PATIENT_NOMINAL_TYPES and k < len(s.words) \
+                    and s.owner[k] is not None and s.owner[k] is not roles.source:
+                roles.target = s.owner[k]  # "menggelar operasi tangkap tangan ( OTT ) Bupati X": who undergoes it
+                roles.trace.append(f"target = {roles.target.text!r}: undergoes the coercion or violence the noun names")
         else:
             patient_first = (pattern == "peN-an" and trigger.type in PATIENT_NOMINAL_TYPES
                              and trigger.mode not in SELF_DIRECTED_MODES) or \
@@ -718,11 +731,15 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
                 k += 1  # "kerja sama militer": a modifier, even when it could be an actor
             if s.word(k) == "antara" and k + 1 < len(s.words):
                 k += 1  # "kerja sama antara A dan B"
+            k = _possessor_start(s, k)
             nxt = s.owner[k] if k < len(s.words) else None
             if nxt is not None and trigger.mode == "investigate" and nxt.sector not in INVESTIGATORS \
                     and nxt.kind != "pronoun":
                 patient_first, role = True, "target"  # "pemeriksaan Fredrich": who is questioned
                 roles.trace.append("an investigation noun's possessor who is no investigator is the one investigated")
+            if nxt is not None and pattern == "noun" and trigger.type == "COERCE" and nxt.sector in INVESTIGATORS:
+                patient_first, role = False, "source"  # "operasi tangkap tangan ( OTT ) KPK": KPK's sting
+                roles.trace.append("a coercion noun's possessor who is police or a court is its author")
             alleged = nxt is not None and s.rel(nxt.start) == k and trigger.type == "ACCUSE" and not patient_first \
                 and _active_verb(s.word(s.rel(nxt.end)))
             if alleged:
@@ -799,6 +816,7 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
         roles.source, roles.co_sources = subject(s, trig_start, roles)
         taken = [roles.source, *roles.co_sources]
         roles.target = after(s, trig_end, (), roles, "target", exclude=taken) or \
+            _before_with_word(s, trig_end, rest, preps, roles, taken) or \
             after(s, rest, preps, roles, "target", exclude=taken, object_ok=False, reach=reach)
         if roles.target is None and trigger.type in COMPLEMENT_TYPES:
             roles.target = complement_object(s, rest, roles, taken)
@@ -829,6 +847,30 @@ def _companion(s: Sentence, source: Actor, trig_start: int, roles: Roles) -> Act
             roles.trace.append(f"target = {a.text!r}: joins the subject with 'bersama' in a joint action")
             return a
     return None
+
+
+def _before_with_word(s: Sentence, trig_end: int, rest: int, preps, roles: Roles, taken) -> Actor | None:
+    """"sampaikan ke Pak Jokowi agar ...": a target introduced by its preposition between the trigger
+    and its `with` word."""
+    if rest <= trig_end:
+        return None
+    logged = len(roles.trace)
+    a = after(s, trig_end, preps, roles, "target", exclude=taken, object_ok=False)
+    if a is None or s.rel(a.start) >= rest:
+        del roles.trace[logged:]  # an actor after the `with` word is for the next step to judge
+        return None
+    return a
+
+
+def _possessor_start(s: Sentence, k: int) -> int:
+    """Where a nominal's possessor starts: after an abbreviation in brackets ("operasi tangkap tangan
+    ( OTT ) KPK") and counting words ("tuntutan para tahanan", "pembicaraan enam negara")."""
+    if s.word(k) == "(" and s.word(k + 2) == ")" and s.owner[k + 1] is None:
+        k += 3
+    while k < len(s.words) and s.owner[k] is None and (s.words[k] in QUANTIFIERS | NUMBER_WORDS | {"kedua", "ketiga"}
+                                                         or s.words[k].isdigit()):
+        k += 1
+    return k
 
 
 def between(s: Sentence, start: int, roles: Roles) -> tuple[Actor, Actor] | None:
