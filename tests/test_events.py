@@ -706,6 +706,17 @@ def test_nominal_possessors_light_verbs_and_addressees(nlp, text, etype, source,
     assert (ev["source_text"], ev["target_text"]) == (source, target), ev
 
 
+@pytest.mark.parametrize("text,source,target", [
+    ("Presiden Jokowi dijadwalkan bertemu dengan Perdana Menteri Malaysia di Bogor .", "Presiden Jokowi",
+     "Perdana Menteri Malaysia"),
+    ("Rencana kunjungan Raja Salman ke Indonesia disambut gembira .", "Raja Salman", "Indonesia"),
+    ("China menawarkan kerja sama maritim kepada Filipina .", "China", "Filipina"),
+])
+def test_scheduled_planned_or_offered_cooperation_is_agree(nlp, text, source, target):
+    ev = one(nlp, text, "AGREE")
+    assert (ev["source_text"], ev["target_text"], ev["hypothetical"] or ev["cameo"] == "030") == (source, target, True)
+
+
 def test_dependency_parse_is_used_when_present(monkeypatch):
     """With a parser in the pipeline its nsubj/obj/obl:agent fill what word order leaves open;
     with PARSE_FIRST they lead."""

@@ -18,6 +18,7 @@ NEGATION = {"tidak", "tak", "belum", "bukan", "tanpa", "enggan", "gagal", "batal
 FUTURE = {
     "akan", "bakal", "berencana", "ingin", "hendak", "berniat", "siap", "bersedia", "mau", "bermaksud",
     "berharap", "rencananya", "kemungkinan", "peluang",  # "membuka kemungkinan berunding": intent
+    "rencana", "dijadwalkan", "direncanakan", "terjadwal", "menjadwalkan",  # "rencana kunjungan", "dijadwalkan bertemu"
 }
 MODAL = {"bisa", "dapat", "mungkin", "boleh", "harus", "perlu", "seharusnya", "sebaiknya", "berpeluang", "diharapkan"}
 INTERVIEW = {"saat", "ketika", "sewaktu", "waktu", "usai", "seusai", "tatkala"}
