@@ -125,6 +125,7 @@ class Roles:
     trace: list[str] = field(default_factory=list)
     confidence_penalty: float = 0.0
     blocked: bool = False  # the verb's subject is a word that is no actor ("demokrasi ... mengancam")
+    settled: set[str] = field(default_factory=set)  # roles the surface rules left empty on purpose
 
 
 class Sentence:
@@ -287,7 +288,7 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
                 eligible = later
                 break
     if eligible:
-        a = eligible[0] if leftmost else eligible[-1]
+        a = eligible[0] if leftmost else _noun_phrase_head(s, eligible)
         why = "first actor of the clause before" if leftmost else "nearest actor left of the trigger in its clause"
         roles.trace.append(f"{label} = {a.text!r}: {why}")
         return _lead(a, coordinated(s, a, roles))
@@ -316,6 +317,20 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
 ELIDED = {"tetapi", "tapi", "namun", "sedangkan", "padahal", "meski", "meskipun", "walaupun", "jika", "apabila",
           "kalau", "bila", "sehingga", "hingga", "bahwa"}
 FRONTED_COMMAS = 3  # commas tried after a fronted clause ("Setelah bertemu X , Menlu Y , Z mengatakan")
+
+
+def _noun_phrase_head(s: Sentence, eligible: list[Actor]) -> Actor:
+    """The last eligible actor, or the actor whose noun phrase holds it: in "dua pelaku pembunuhan
+    keluarga Sutrisno ditangkap" the family only modifies the perpetrators, who are the subject."""
+    a = eligible[-1]
+    for b in reversed(eligible[:-1]):
+        between = s.words[s.rel(b.end) : s.rel(a.start)]
+        if not between or len(between) > 3 or not all(
+                w.isalpha() and s.sent[s.rel(b.end) + n].is_lower and w not in PREPS | ADVERBS | SHARED_SUBJECT
+                and w not in {"yang", "atau"} and not _verb_like(w) for n, w in enumerate(between)):
+            break
+        a = b
+    return a
 
 
 def _first_verb(s: Sentence, start: int, anchor: int) -> int | None:
@@ -559,10 +574,10 @@ def _plain_subject(s: Sentence, start: int, anchor: int) -> int | None:
             continue
         if _verb_like(w):
             return None
-        head = next((j for j in (k - 1, k - 2) if j >= start and s.owner[j] is not None), None)
+        head = next((j for j in (k - 1, k - 2, k - 3) if j >= start and s.owner[j] is not None), None)
         if head is not None and s.owner[head].kind == "sector" and all(
                 s.sent[j].is_lower and s.sent[j].is_alpha and not _verb_like(s.words[j]) for j in range(head + 1, k)):
-            return None  # "pemerintah kota menggusur", "aparat keamanan gabungan menangkap": the office's modifier
+            return None  # "pemerintah kota menggusur", "nenek penjual nasi uduk ditangkap": the actor's modifier
         return k
     return None
 
@@ -749,6 +764,8 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
                 setattr(roles, role, nxt)
                 roles.trace.append(f"{role} = {nxt.text!r}: possessor of the nominal")
                 rest = s.rel(nxt.end)
+                if s.word(rest) == "," and (name := named_apposition(s, nxt, roles)) is not nxt:
+                    rest = s.rel(name.end) + (s.word(s.rel(name.end)) == ",")  # "kedatangan Ketua DPR , Fahri , ke"
                 # "pertemuan A dan B" is A with B; "dakwaan A dan B" accuses both, neither the other
                 joins = {"dan", "dengan"} if trigger.cameo in RECIPROCAL else {"dengan"}
                 if not patient_first and s.word(rest) in joins and rest + 1 < len(s.words) \
@@ -818,6 +835,12 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
         roles.target = after(s, trig_end, (), roles, "target", exclude=taken) or \
             _before_with_word(s, trig_end, rest, preps, roles, taken) or \
             after(s, rest, preps, roles, "target", exclude=taken, object_ok=False, reach=reach)
+        if trigger.type == "REQUEST" and roles.target is not None and not s.prep_before(roles.target) \
+                and _passive_verb(s.word(s.rel(roles.target.end))):
+            roles.trace.append(f"no target: {roles.target.text!r} is what the request wants done to, "
+                               f"not whom it asks ('meminta koruptor diperlakukan manusiawi')")
+            roles.target = None
+            roles.settled.add("target")
         if roles.target is None and trigger.type in COMPLEMENT_TYPES:
             roles.target = complement_object(s, rest, roles, taken)
         if roles.target is None and (object_end is not None or trigger.type in OBJECT_OWNER_TYPES) \

@@ -358,7 +358,8 @@ class Coder:
         if rest is not None:  # one reading fills what the other left empty
             taken = {id(a) for a in (roles.source, roles.target) if a is not None}
             filled = [r for r in ("source", "target", "location")  # an actor plays one role ("Ahok ditahan")
-                      if getattr(roles, r) is None and getattr(rest, r) and id(getattr(rest, r)) not in taken]
+                      if getattr(roles, r) is None and getattr(rest, r) and id(getattr(rest, r)) not in taken
+                      and r not in roles.settled]
             for r in filled:
                 setattr(roles, r, getattr(rest, r))
             roles.co_sources = roles.co_sources or rest.co_sources
