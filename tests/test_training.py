@@ -5,7 +5,10 @@ import json
 import subprocess
 import sys
 
+import numpy
+import pytest
 import spacy
+from spacy.vectors import Vectors
 
 from conftest import DATA
 from kabar.training import corpora, recipes as train, vectors
@@ -79,8 +82,6 @@ def test_kabar_train_command_builds_a_model_that_kabar_evaluate_scores(tmp_path)
 
 def test_floret_vectors_give_related_words_close_vectors(tmp_path):
     """The table is learned, not noise: a word is nearer its inflection than an unrelated word."""
-    import numpy
-
     vectors.build(DATA, tmp_path, vectors.VectorSettings(dim=32, buckets=5000, epochs=20), limit=400)
     nlp = spacy.load(tmp_path / "model")
 
@@ -129,3 +130,22 @@ def test_continued_ud_training_keeps_the_source_weights_and_ships_beside_its_ner
     assert meta["sources_sha256"]["ud"]["continued_from"] == started
     assert meta["test_scores"]["idner-news-2k/test.txt"] == shipped_meta["test_scores"]["idner-news-2k/test.txt"]
     assert train.sha256(target / "ner" / "model") == train.sha256(SHIPPED / "ner" / "model")
+
+
+def test_assemble_joins_parts_only_when_they_read_one_vector_table(tmp_path):
+    """A pipeline has one static vector table: a UD part and an NER trained on two are refused."""
+    def saved(name, seed, ner=False):
+        nlp = spacy.blank("id")
+        table = numpy.random.default_rng(seed).random((20, 8), dtype="float32")
+        nlp.vocab.vectors = Vectors(data=table, mode="floret", hash_count=1, minn=3, maxn=5)
+        if ner:
+            nlp.add_pipe("ner").add_label("PERSON")
+            nlp.initialize()
+        nlp.to_disk(tmp_path / name)
+        return tmp_path / name
+
+    ner = saved("ner", 1, ner=True)
+    with pytest.raises(train.RecipeError, match="different static vector tables"):
+        train.assemble(saved("ud-other", 0), ner, tmp_path / "refused", {})
+    joined = spacy.load(train.assemble(saved("ud-same", 1), ner, tmp_path / "joined", {}))
+    assert joined.pipe_names == ["ner"] and joined.vocab.vectors.shape == (20, 8)

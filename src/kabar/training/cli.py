@@ -99,6 +99,8 @@ def train(
                                                          "shipped model's UD part) instead of starting afresh."),
     ner_from: Optional[Path] = typer.Option(None, help="With --ship: take the entity recogniser from this pipeline "
                                                        "(e.g. the shipped model) instead of --work's ner model."),
+    vectors_from: Optional[Path] = typer.Option(None, "--vectors", help="Read the static vectors of this pipeline "
+                                                "(e.g. the shipped model) instead of --work's `kabar train vectors` table."),
 ) -> None:
     """Rebuild a model from the data sets, with the configs in training/."""
     from kabar.training import corpora, recipes, vectors
@@ -109,7 +111,9 @@ def train(
             _fail(f"unknown recipe {name!r}; choose one of vectors, {', '.join(recipes.RECIPES)} or all")
     if not data.is_dir():
         _fail(f"data folder {data} does not exist")
-    overrides = {"training.max_steps": max_steps} if max_steps else None
+    overrides = {"training.max_steps": max_steps} if max_steps else {}
+    if vectors_from is not None:
+        overrides["paths.vectors"] = str(vectors_from)
     for name in names:
         try:
             if name == "vectors":
@@ -121,5 +125,8 @@ def train(
             _fail(str(err))
         typer.echo(f"{name}: best model in {best}")
     if ship:
-        target = recipes.ship(work, data, ner_from=ner_from)
+        try:
+            target = recipes.ship(work, data, ner_from=ner_from)
+        except recipes.RecipeError as err:
+            _fail(str(err))
         typer.echo(f"shipped model written to {target}")

@@ -50,9 +50,10 @@ RECIPES: dict[str, Recipe] = {
     # GSD's 2017 train split follows older guidelines (compound where current GSD has nmod, no
     # features): its current dev split joins the training data to teach today's conventions, and
     # CSUI's test split picks the best model instead (training/README.md has the comparison).
+    # Its tok2vec reads the same floret table as the NER: the assembled pipeline has one.
     "ud": Recipe("ud.cfg", "ud", ("ud-id-gsd/id-ud-train.v2.0-2017-02.conllu", "ud-id-csui/id_csui-ud-train.conllu",
                                   "ud-id-gsd/id_gsd-ud-dev.conllu"),
-                 ("ud-id-csui/id_csui-ud-test.conllu",)),
+                 ("ud-id-csui/id_csui-ud-test.conllu",), vectors=True),
     "ner": Recipe("ner.cfg", "ner", _NER_SHIP_TRAIN, _NER_SHIP_DEV, corpora.LABEL_MAP, vectors=True),
     "nergrit": Recipe("ner.cfg", "ner", (_NER_SHIP_TRAIN[0],), (_NER_SHIP_DEV[0],), vectors=True),
     "nerp": Recipe("ner.cfg", "ner", (_NER_SHIP_TRAIN[1],), (_NER_SHIP_DEV[1],), vectors=True),
@@ -159,8 +160,12 @@ def assemble(ud_model: Path, ner_model: Path, target: Path, meta: dict) -> Path:
     """Join the UD pipeline and the entity recogniser into one pipeline saved at `target`."""
     nlp = spacy.load(ud_model)
     ner_nlp = spacy.load(ner_model)
-    if ner_nlp.vocab.vectors.shape[0] and not nlp.vocab.vectors.shape[0]:
-        nlp.vocab.vectors = ner_nlp.vocab.vectors  # the entity recogniser reads them; the UD part does not
+    ud_vectors, ner_vectors = nlp.vocab.vectors, ner_nlp.vocab.vectors
+    if not ud_vectors.shape[0]:
+        nlp.vocab.vectors = ner_vectors  # a UD part trained without static vectors
+    elif ner_vectors.shape[0] and ud_vectors.to_bytes(exclude=["strings"]) != ner_vectors.to_bytes(exclude=["strings"]):
+        raise RecipeError(f"{ud_model} and {ner_model} were trained on different static vector tables, and a "
+                          "pipeline has one: train both on the same table (`kabar train vectors`, or --vectors)")
     nlp.add_pipe("ner", source=ner_nlp)
     nlp.meta.update({"name": "kabar_id", "version": meta.pop("version", "0.1.0"), "license": LICENSE,
                      "sources": CREDITS, "description": "kabar's Indonesian tagger, morphology, parser, lemmatizer and NER"})
@@ -190,10 +195,11 @@ def train_recipe(name: str, data: Path, work: Path, limit: int = 0, overrides: d
     """prepare + fit: the best model of recipe `name` and the checksums of what it read."""
     overrides = dict(overrides or {})
     if RECIPES[name].vectors:
-        vectors = Path(overrides.setdefault("paths.vectors", str(vectors_dir(work))))
+        # A continued run keeps the table its source was trained on.
+        vectors = Path(overrides.setdefault("paths.vectors", str(from_model or vectors_dir(work))))
         if not (vectors / "vocab").is_dir():
             raise RecipeError(f"recipe {name!r} reads static vectors from {vectors}, which is not "
-                              f"built: run `kabar train vectors --work {work}` first")
+                              f"built: run `kabar train vectors --work {work}` first (or pass --vectors)")
     checksums = prepare(name, data, work / name / "corpus", limit=limit)
     if from_model is not None:
         checksums["continued_from"] = continued_from(Path(from_model))
