@@ -685,6 +685,9 @@ def test_target_is_whom_the_act_is_aimed_at(nlp, text, etype, target):
     # plain words after an actor word modify it; an actor inside a noun phrase does not head it
     ("Nenek penjual sayur itu ditangkap petugas Satpol PP .", "COERCE", "petugas Satpol PP", "Nenek"),
     ("Dua pelaku pembunuhan keluarga Sutrisno ditangkap polisi .", "COERCE", "polisi", "pelaku"),
+    # a place inside the phrase of an earlier target preposition is no target
+    ("Jokowi melapor penolakan Pemerintah AS atas rencana kunjungan ke negara itu .", "REJECT", "Pemerintah AS", None),
+    ("Indonesia mengecam Israel atas rencana pembangunan di Yerusalem .", "ACCUSE", "Indonesia", "Israel"),
     # asking that someone be treated some way names no addressee
     ("Ketua Komisi III meminta para koruptor dihukum seberat-beratnya .", "REQUEST", "Ketua Komisi III", None),
 ])
