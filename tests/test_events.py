@@ -349,6 +349,8 @@ def test_fighting_a_non_actor_or_communicating_with_no_one_is_no_event(nlp):
     assert not events(nlp, "Melalui surat itu , Jokowi mengajak berkomunikasi secara personal .")
     assert not events(nlp, "Pemerintah kota mencegah banjir dengan membangun tanggul .")
     assert not events(nlp, "Menteri menyampaikan bahwa pemerintah akan menaikkan harga .")
+    assert not events(nlp, "Harian The Guardian melaporkan gadis tersebut tinggal bersama ibunya .")
+    assert [e["type"] for e in events(nlp, "Polisi menangkap dua rekan pelaku pengeboman di Surabaya .")] == ["COERCE"]
 
 
 def test_securing_a_place_or_firing_a_missile_into_the_sea_is_no_event(nlp):

@@ -450,10 +450,14 @@ def _harmed(s: Sentence, trig_start: int, roles: Roles) -> Actor | None:
     return victim
 
 
-def _perpetrator(s: Sentence, trig_start: int) -> Actor | None:
-    """"pelaku pembunuhan X": a perpetrator noun right before an attack noun is its source."""
+def _perpetrator(s: Sentence, trig_start: int, trig_end: int) -> Actor | None:
+    """"pelaku pembunuhan X": a perpetrator noun right before an attack noun that names its victim
+    is its source ("rekan pelaku pengeboman" names no attack of its own)."""
     a = s.owner[trig_start - 1] if trig_start > 0 else None
-    return a if a is not None and a.kind == "sector" and a.text.lower().split()[-1] in PERPETRATORS else None
+    k = _possessor_start(s, trig_end)
+    victim = s.owner[k] if k < len(s.words) else None
+    return a if a is not None and a.kind == "sector" and a.text.lower().split()[-1] in PERPETRATORS \
+        and victim is not None and victim.kind != "pronoun" else None
 
 
 def _victims(s: Sentence, k: int, roles: Roles) -> Actor | None:
@@ -722,7 +726,7 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
             patient_first = (pattern == "peN-an" and trigger.type in PATIENT_NOMINAL_TYPES
                              and trigger.mode not in SELF_DIRECTED_MODES) or \
                 (pattern == "noun" and trigger.type == "COERCE")  # "deportasi orang Rohingya", "OTT Gubernur X"
-            if trigger.type == "ASSAULT" and (doer := _perpetrator(s, trig_start)) is not None:
+            if trigger.type == "ASSAULT" and (doer := _perpetrator(s, trig_start, trig_end)) is not None:
                 roles.source, patient_first = doer, True  # "dua pelaku pembunuhan keluarga Rianto"
                 roles.trace.append(f"source = {doer.text!r}: the perpetrator the noun names")
             role = "target" if patient_first else "source"

@@ -83,9 +83,10 @@ def find_triggers(sent, lex: lexicon_mod.Lexicon, actors=(), ent_types=None) -> 
     words = [t.text.lower() for t in sent]
     actor_ends = {a.start - sent.start: a.end - sent.start for a in actors if a.kind != "pronoun"}
     actor_starts = {end - 1: start for start, end in actor_ends.items()}
-    # who may be received or met: an official, a person or an organisation, not a place or a prize
+    # who may be received or met: an official, a person or an organisation, not a place, a prize or a
+    # bare common noun ("The Sun melaporkan gadis tersebut tinggal ...": news, not a complaint)
     parties = {a.start - sent.start for a in actors if not a.is_place and (
-        a.sector or (ent_types or {}).get(a.entity_id) in PARTY_TYPES)}
+        (a.sector and not (a.kind == "sector" and a.sector == "CVL")) or (ent_types or {}).get(a.entity_id) in PARTY_TYPES)}
     out: list[TriggerMatch] = []
     consumed: set[int] = set()
     i = 0
