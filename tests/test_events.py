@@ -250,6 +250,8 @@ def test_purpose_clause_of_a_future_trip_is_future(nlp):
     ("Presiden Jokowi memberikan grasi kepada Antasari Azhar .", "CONCEDE", "081"),
     ("Turki memboikot produk Prancis .", "COERCE", "163"),
     ("Indonesia menengahi konflik antara Thailand dan Kamboja .", "CONSULT", "045"),
+    ("Wakil Presiden Jusuf Kalla mengucapkan terima kasih kepada Arab Saudi atas bantuan itu .", "SUPPORT", "051"),
+    ("Relawan Jokowi mendeklarasikan dukungan untuk Ganjar Pranowo .", "SUPPORT", "051"),
     ("Australia menangguhkan kerja sama militer dengan Indonesia .", "SANCTION", "160"),
     ("Pemerintah Indonesia mengekstradisi buronan itu ke Australia .", "COERCE", "174"),
 ])

@@ -54,6 +54,7 @@ LIGHT_VERBS = {
     "mengeluarkan",
     # verbs that carry on an act named by the noun after them: "meningkatkan kerja sama dengan X"
     "melanjutkan", "meningkatkan", "memperkuat", "mempererat", "memperluas", "memulai", "melangsungkan",
+    "mengucapkan", "mendeklarasikan", "menyuarakan",  # "mengucapkan terima kasih kepada X", "mendeklarasikan dukungan"
 }
 RECEIVE_VERBS = {"menerima", "mendapat", "mendapatkan", "memperoleh", "meraih", "menuai", "mengantongi", "kena",
                  "terkena"}
