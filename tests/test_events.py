@@ -251,6 +251,10 @@ def test_purpose_clause_of_a_future_trip_is_future(nlp):
     ("Turki memboikot produk Prancis .", "COERCE", "163"),
     ("Indonesia menengahi konflik antara Thailand dan Kamboja .", "CONSULT", "045"),
     ("Wakil Presiden Jusuf Kalla mengucapkan terima kasih kepada Arab Saudi atas bantuan itu .", "SUPPORT", "051"),
+    ("Setya Novanto dijebloskan ke Rutan KPK oleh penyidik .", "COERCE", "173"),
+    ("KPK menjemput paksa Setya Novanto di rumahnya .", "COERCE", "173"),
+    ("Ketua Umum PKB Muhaimin Iskandar bertamu ke kediaman Megawati .", "CONSULT", "042"),
+    ("Prabowo bersua dengan SBY di Cikeas .", "CONSULT", "040"),
     ("Relawan Jokowi mendeklarasikan dukungan untuk Ganjar Pranowo .", "SUPPORT", "051"),
     ("Australia menangguhkan kerja sama militer dengan Indonesia .", "SANCTION", "160"),
     ("Pemerintah Indonesia mengekstradisi buronan itu ke Australia .", "COERCE", "174"),
@@ -353,6 +357,9 @@ def test_fighting_a_non_actor_or_communicating_with_no_one_is_no_event(nlp):
     assert not events(nlp, "Menteri menyampaikan bahwa pemerintah akan menaikkan harga .")
     assert not events(nlp, "Harian The Guardian melaporkan gadis tersebut tinggal bersama ibunya .")
     assert [e["type"] for e in events(nlp, "Polisi menangkap dua rekan pelaku pengeboman di Surabaya .")] == ["COERCE"]
+    # what a threat says will be done is the threat's content, not an event of its own
+    threat = events(nlp, "Jika tetap mangkir , polisi mengancam akan menjemput paksa Andi .")
+    assert [(e["type"], e["target_text"]) for e in threat] == [("THREATEN", "Andi")], threat
 
 
 def test_securing_a_place_or_firing_a_missile_into_the_sea_is_no_event(nlp):
@@ -692,6 +699,9 @@ def test_target_is_whom_the_act_is_aimed_at(nlp, text, etype, target):
     # a place inside the phrase of an earlier target preposition is no target
     ("Jokowi melapor penolakan Pemerintah AS atas rencana kunjungan ke negara itu .", "REJECT", "Pemerintah AS", None),
     ("Indonesia mengecam Israel atas rencana pembangunan di Yerusalem .", "ACCUSE", "Indonesia", "Israel"),
+    # who 'mendekam di penjara' is the one held
+    ("Mantan Ketua DPR Setya Novanto kini mendekam di Lapas Sukamiskin .", "COERCE", None,
+     "Mantan Ketua DPR Setya Novanto"),
     # asking that someone be treated some way names no addressee
     ("Ketua Komisi III meminta para koruptor dihukum seberat-beratnya .", "REQUEST", "Ketua Komisi III", None),
 ])

@@ -273,6 +273,15 @@ def speaker_of(s: Sentence, quote: tuple[int, int]) -> actors_mod.Actor | None:
     return None
 
 
+def _threatened(s: Sentence, m: TriggerMatch, coded: list[dict]) -> bool:
+    """"polisi mengancam akan menjemput paksa Yodi": the act right after a threat verb is what is threatened."""
+    k = s.rel(m.start) - 1
+    while s.word(k) in {"akan", "untuk", "bakal", "segera"}:
+        k -= 1
+    char = s.sent[k].idx if 0 <= k < len(s.words) else -1
+    return any(e["type"] == "THREATEN" and e["trigger"]["start"] == char for e in coded)
+
+
 def _names_again(s: Sentence, m: TriggerMatch, ev: dict, coded: list[dict]) -> bool:
     """"tiba di Moskow dalam kunjungan resmi ke Rusia": the nominal names the arrival again."""
     k = s.rel(m.start)
@@ -329,6 +338,9 @@ class Coder:
                 exp.traces.append(roles.trace)
                 if ev and _names_again(s, m, ev, coded):
                     roles.trace.append("dropped: 'dalam/pada' + the same type names the event just coded again")
+                    ev = None
+                if ev and _threatened(s, m, coded):
+                    roles.trace.append("dropped: what a threat says will be done is the threat's content, not an event")
                     ev = None
                 if ev and (dup := _repeats(ev, coded)) is not None:
                     if dup["target_text"] is None and ev["target_text"] is not None:
