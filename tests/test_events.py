@@ -702,6 +702,9 @@ def test_target_is_whom_the_act_is_aimed_at(nlp, text, etype, target):
     # who 'mendekam di penjara' is the one held
     ("Mantan Ketua DPR Setya Novanto kini mendekam di Lapas Sukamiskin .", "COERCE", None,
      "Mantan Ketua DPR Setya Novanto"),
+    # a noun that looks prefixed ("beras", rice) does not end the object phrase
+    ("Ketua DPR Bambang Soesatyo mengkritik kebijakan impor beras yang diambil pemerintah .", "ACCUSE",
+     "Ketua DPR Bambang Soesatyo", "pemerintah"),
     # asking that someone be treated some way names no addressee
     ("Ketua Komisi III meminta para koruptor dihukum seberat-beratnya .", "REQUEST", "Ketua Komisi III", None),
 ])

@@ -18,6 +18,9 @@ Every choice is written to `trace`, which `kabar events explain` prints.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+import simplemma
 
 from kabar.events.actors import CALENDAR as CALENDAR_WORDS
 from kabar.events.actors import Actor
@@ -598,16 +601,23 @@ def _modifies_noun(s: Sentence, k: int) -> bool:
 
 def _passive_verb(w: str) -> bool:
     """ "diteken", "ditangkap": a di- verb, whose bare actor after it is its agent."""
-    return len(w) > 4 and w.startswith("di") and w not in PREPS and w not in {"dia", "diri", "dirinya"}
+    return len(w) > 4 and w.startswith("di") and w not in PREPS and w not in {"dia", "diri", "dirinya"} and _derived(w)
 
 
 def _active_verb(w: str) -> bool:
     """ "mendukung", "berbohong": a me-/ber- verb."""
-    return len(w) > 4 and w.startswith(("me", "ber"))
+    return len(w) > 4 and w.startswith(("me", "ber")) and _derived(w)
 
 
 def _verb_like(w: str) -> bool:
-    return len(w) > 4 and w.startswith(("me", "ber", "di", "ter", "mem", "men"))
+    return len(w) > 4 and w.startswith(("me", "ber", "di", "ter", "mem", "men")) and _derived(w)
+
+
+@lru_cache(maxsize=65536)
+def _derived(w: str) -> bool:
+    """Not a root the dictionary knows: a prefixed word such as "beras" (rice), "menteri", "dinas",
+    "mereka" is no verb; "bertolak", "mengkritik", and words the dictionary lacks may be."""
+    return not (simplemma.is_known(w, lang="id") and simplemma.lemmatize(w, lang="id") == w)
 
 
 def coordinated(s: Sentence, a: Actor, roles: Roles) -> list[Actor]:
