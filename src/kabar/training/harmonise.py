@@ -12,7 +12,9 @@ its shape and no change can invent a structure the annotators did not give:
 
 - words: a lower-cased word in one position (head before or after it, and the head's UPOS)
   whose analysis (UPOS, universal deprel) today is nearly always one thing, while the 2017
-  token's analysis is almost never used there today. The position keeps out words whose
+  token's analysis is almost never used there in any of today's treebanks, each of which must
+  have the word there: CSUI writes every NOUN-NOUN pair as nmod where GSD keeps compound, a
+  habit of one treebank rather than a change of guidelines. The position keeps out words whose
   structure changed: "sebesar" (2017: ADP case of the number after it; today: NOUN nmod of the
   noun before it) and "kata" (NOUN; today VERB parataxis of the clause) never match one.
 - relations: a deprel between two UPOS in one direction (a slot) that the 2017 split uses and
@@ -40,7 +42,8 @@ REFERENCE = ("ud-id-gsd/id_gsd-ud-dev.conllu", "ud-id-csui/id_csui-ud-train.conl
 MIN_WORD_SUPPORT = 5
 # ... with one analysis covering this share of those occurrences ...
 MIN_WORD_SHARE = 0.7
-# ... and the 2017 analysis being replaced covering at most this share (else both are in use).
+# ... and the 2017 analysis being replaced covering at most this share of the word's occurrences
+# there in each of today's treebanks (else it is still in use).
 MAX_OLD_SHARE = 0.1
 
 # Relations: a slot (dependent UPOS, head UPOS, side) seen this often in both data sets ...
@@ -48,7 +51,7 @@ MIN_SLOT_SUPPORT = 100
 # ... where the 2017 deprel labels this many tokens and this share of them ...
 MIN_RELATION_SUPPORT = 20
 MIN_RELATION_SHARE = 0.05
-# ... but at most this share of today's tokens: the relation was dropped from that slot.
+# ... but at most this share of each of today's treebanks' tokens: the relation left that slot.
 MAX_VANISHED_SHARE = 0.01
 
 
@@ -91,13 +94,24 @@ def _label(s: corpora.UDSentence, i: int) -> str:
     return s.deps[i]
 
 
+def _share(counts: Counter, value) -> float:
+    return counts[value] / (sum(counts.values()) or 1)
+
+
+def _rare_in_each(counts: list[Counter], value, limit: float) -> bool:
+    """Whether every one of today's treebanks gives `value` at most `limit` of its tokens: CSUI
+    writes every NOUN-NOUN pair as nmod where GSD keeps compound, a treebank's habit, not a
+    change of guidelines, and GSD's own dev split vetoes it."""
+    return all(_share(c, value) <= limit for c in counts)
+
+
 @dataclass
 class Table:
     """The relabelling learned from the data, with the counts that justify each entry."""
 
-    # word key -> today's (UPOS, deprel) there, and today's (UPOS, universal deprel) counts
-    words: dict[tuple, tuple[tuple[str, str], Counter]] = field(default_factory=dict)
-    # (slot, 2017 deprel) -> today's deprel, with the slot's 2017 and today's deprel counts
+    # word key -> today's (UPOS, deprel) there, and each treebank's (UPOS, universal deprel) counts
+    words: dict[tuple, tuple[tuple[str, str], list[Counter]]] = field(default_factory=dict)
+    # (slot, 2017 deprel) -> today's deprel, with the slot's 2017 and today's (pooled) deprel counts
     relations: dict[tuple, tuple[str, Counter, Counter]] = field(default_factory=dict)
 
 
@@ -106,33 +120,43 @@ def _most_common_label(labels: Counter, universal: str) -> str:
     return max((d for d in labels if _universal(d) == universal), key=labels.__getitem__)
 
 
-def derive(old: list[corpora.UDSentence], reference: list[corpora.UDSentence]) -> Table:
+def _universals(labels: Counter) -> Counter:
+    out: Counter = Counter()
+    for dep, n in labels.items():
+        out[_universal(dep)] += n
+    return out
+
+
+def derive(old: list[corpora.UDSentence], references: list[list[corpora.UDSentence]]) -> Table:
     """Learn the relabel table from the 2017 split and today's treebanks (see the module doc)."""
     table = Table()
-    labels = _counts(reference, _word_key, lambda s, i: (s.upos[i], s.deps[i]))
-    for key, today in _counts(reference, _word_key, _analysis).items():
-        total = sum(today.values())
+    pooled = [s for sents in references for s in sents]
+    labels = _counts(pooled, _word_key, lambda s, i: (s.upos[i], s.deps[i]))
+    each = [_counts(sents, _word_key, _analysis) for sents in references]
+    for key, today in _counts(pooled, _word_key, _analysis).items():
         (upos, universal), n = today.most_common(1)[0]
-        if total >= MIN_WORD_SUPPORT and n / total >= MIN_WORD_SHARE:
+        total = sum(today.values())
+        seen = [c.get(key, Counter()) for c in each]
+        # a change of guidelines shows in every treebank; a word only one of them has shows its habits
+        if total >= MIN_WORD_SUPPORT and n / total >= MIN_WORD_SHARE and all(seen):
             full = Counter({d: k for (u, d), k in labels[key].items() if u == upos})
-            table.words[key] = ((upos, _most_common_label(full, universal)), today)
-    then_slots, today_slots = _counts(old, _slot, _label), _counts(reference, _slot, _label)
+            table.words[key] = ((upos, _most_common_label(full, universal)), seen)
+    then_slots, today_slots = _counts(old, _slot, _label), _counts(pooled, _slot, _label)
+    each = [_counts(sents, _slot, _label) for sents in references]
     for slot, then in then_slots.items():
         today = today_slots.get(slot, Counter())
         n_then, n_today = sum(then.values()), sum(today.values())
         if min(n_then, n_today) < MIN_SLOT_SUPPORT:
             continue
-        then_u, today_u = Counter(), Counter()
-        for counts, into in ((then, then_u), (today, today_u)):
-            for dep, n in counts.items():
-                into[_universal(dep)] += n
+        then_u, today_u = _universals(then), _universals(today)
+        each_slot = [c.get(slot, Counter()) for c in each]
         for dep, n in then.items():
             if n < MIN_RELATION_SUPPORT or n / n_then < MIN_RELATION_SHARE:
                 continue
-            if today_u[_universal(dep)] / n_today <= MAX_VANISHED_SHARE:
+            if _rare_in_each([_universals(c) for c in each_slot], _universal(dep), MAX_VANISHED_SHARE):
                 # the relation left this slot: it went where today's share grew most
                 grown = max(today_u, key=lambda d: today_u[d] / n_today - then_u[d] / n_then)
-            elif today[dep] / n_today <= MAX_VANISHED_SHARE:
+            elif _rare_in_each(each_slot, dep, MAX_VANISHED_SHARE):
                 grown = _universal(dep)  # only its subtype changed (flat -> flat:name)
             else:
                 continue
@@ -157,7 +181,7 @@ def apply(sents: list[corpora.UDSentence], table: Table) -> tuple[list[corpora.U
             before = (s.upos[i], s.deps[i])
             word = table.words.get(_word_key(s, i))
             relation = table.relations.get((_slot(s, i), s.deps[i]))
-            if word and word[1][_analysis(s, i)] / sum(word[1].values()) <= MAX_OLD_SHARE:
+            if word and _rare_in_each(word[1], _analysis(s, i), MAX_OLD_SHARE):
                 upos, dep = word[0]
                 # same universal relation: keep the 2017 label, only the UPOS changed
                 new.upos[i], new.deps[i] = upos, s.deps[i] if _universal(dep) == _universal(s.deps[i]) else dep
@@ -173,8 +197,7 @@ def apply(sents: list[corpora.UDSentence], table: Table) -> tuple[list[corpora.U
 def harmonised(data: Path) -> tuple[list[corpora.UDSentence], Table, Counter]:
     """The 2017 split relabelled by the table learned from today's treebanks under `data`."""
     old = corpora.read_conllu(Path(data) / OLD)
-    reference = [s for rel in REFERENCE for s in corpora.read_conllu(Path(data) / rel)]
-    table = derive(old, reference)
+    table = derive(old, [corpora.read_conllu(Path(data) / rel) for rel in REFERENCE])
     sents, changes = apply(old, table)
     return sents, table, changes
 
