@@ -355,6 +355,7 @@ def test_fighting_a_non_actor_or_communicating_with_no_one_is_no_event(nlp):
     assert not events(nlp, "Melalui surat itu , Jokowi mengajak berkomunikasi secara personal .")
     assert not events(nlp, "Pemerintah kota mencegah banjir dengan membangun tanggul .")
     assert not events(nlp, "Menteri menyampaikan bahwa pemerintah akan menaikkan harga .")
+    assert not events(nlp, "Korea Utara menyebut latihan itu mengancam negaranya .")
     assert not events(nlp, "Harian The Guardian melaporkan gadis tersebut tinggal bersama ibunya .")
     assert [e["type"] for e in events(nlp, "Polisi menangkap dua rekan pelaku pengeboman di Surabaya .")] == ["COERCE"]
     # what a threat says will be done is the threat's content, not an event of its own
@@ -705,6 +706,12 @@ def test_target_is_whom_the_act_is_aimed_at(nlp, text, etype, target):
     # a noun that looks prefixed ("beras", rice) does not end the object phrase
     ("Ketua DPR Bambang Soesatyo mengkritik kebijakan impor beras yang diambil pemerintah .", "ACCUSE",
      "Ketua DPR Bambang Soesatyo", "pemerintah"),
+    # an actor noun with the possessive -nya is an actor; a state's ('negaranya') points back and is none
+    ("Partai Demokrat memecat kadernya yang terlibat korupsi .", "COERCE", "Partai Demokrat", "kadernya"),
+    # a demand named as what is rejected was made to the one who rejects it, and named after its comma
+    ("Presiden Afrika Selatan Jacob Zuma menolak desakan mundur dari partainya , Kongres Nasional Afrika ( ANC ) .",
+     "REQUEST", "Kongres Nasional Afrika ( ANC )", "Presiden Afrika Selatan Jacob Zuma"),
+    ("Pemerintah Malaysia menolak tuntutan para demonstran .", "REJECT", "Pemerintah Malaysia", "demonstran"),
     # asking that someone be treated some way names no addressee
     ("Ketua Komisi III meminta para koruptor dihukum seberat-beratnya .", "REQUEST", "Ketua Komisi III", None),
 ])

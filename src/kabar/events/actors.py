@@ -169,6 +169,17 @@ NOT_NAMES = {
 }
 
 
+PEOPLE = {"CVL", "PTY", "MIL", "COP", "CRM", "REL", "UNK", "REB", "JRN", "MED", "REF"}
+
+
+def _possessed(word: str, vocab: Vocabulary) -> tuple[int, str] | None:
+    """"kadernya", "warganya", "pasukannya": a one-word actor noun with the possessive -nya."""
+    if not word.endswith("nya") or len(word) < 7 or word in PRONOUNS:
+        return None  # "pihaknya" is a pronoun of its own
+    code = vocab.sectors.get((word[:-3],))
+    return (1, code) if code in PEOPLE else None  # "negaranya", "pemerintahnya" point back to a state
+
+
 def _verb_shaped(word: str) -> bool:
     """Prefixed like a verb (menangkap, dikecam, bertemu, terluka): never inside an actor name."""
     return len(word) > 4 and word.startswith(("me", "di", "ber", "ter"))
@@ -232,7 +243,7 @@ def find_actors(sent, ents: list[tuple[int, int, str]], trigger_words: set[str],
                 kind[j] = kind[j] or "country"
             i += hit[0]
             continue
-        hit = vocab.match(words, i, vocab.sectors)
+        hit = vocab.match(words, i, vocab.sectors) or _possessed(words[i], vocab)
         if hit:
             for j in range(i, i + hit[0]):
                 sector[j] = hit[1]

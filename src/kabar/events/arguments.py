@@ -679,7 +679,8 @@ def named_apposition(s: Sentence, a: Actor | None, roles: Roles) -> Actor | None
         return a
     j = s.rel(a.end)
     nxt = s.owner[j + 1] if s.word(j) == "," and j + 1 < len(s.words) else None
-    if nxt is not None and nxt.kind in ("name", "entity") and not nxt.sector and not nxt.head_is_country \
+    if nxt is not None and nxt.kind in ("name", "entity") and (not nxt.sector or a.kind == "sector") \
+            and not nxt.head_is_country \
             and len(nxt.text.split()) >= 2 \
             and s.word(s.rel(nxt.end)) in {",", ".", ""}:
         roles.trace.append(f"{a.text!r} is named right after: {nxt.text!r}")
@@ -874,6 +875,8 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
     if roles.target is None and roles.source is not None and trigger.cameo in RECIPROCAL and voice != "passive":
         roles.target = _companion(s, roles.source, trig_start, roles)
     roles.target = named_apposition(s, roles.target, roles)
+    if roles.source is not None and s.rel(roles.source.start) > trig_end:  # "desakan dari partainya , ANC ,"
+        roles.source = named_apposition(s, roles.source, roles)
     roles.location = place(s, trig_end, roles, exclude=[roles.target]) or (
         roles.target if trigger.place_is_target and roles.target and roles.target.country else None
     )

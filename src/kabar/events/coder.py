@@ -273,6 +273,21 @@ def speaker_of(s: Sentence, quote: tuple[int, int]) -> actors_mod.Actor | None:
     return None
 
 
+def _answered_demands(s: Sentence, coded: list[dict]) -> None:
+    """"Zuma menolak desakan mundur dari ANC": a demand named as what is rejected was made to the one
+    who rejects it, and the rejection answers whoever made it."""
+    starts = {e["trigger"]["start"]: e for e in coded}
+    for reject in [e for e in coded if e["type"] == "REJECT"]:
+        end = next((k for k, t in enumerate(s.sent) if t.idx >= reject["trigger"]["end"]), None)
+        demand = starts.get(s.sent[end].idx) if end is not None else None
+        if demand is None or demand["type"] != "REQUEST":
+            continue
+        for ev, role, other in ((demand, "target", reject), (reject, "target", demand)):
+            if ev[role] is None and ev[f"{role}_text"] is None and other["source_text"] is not None:
+                ev[role], ev[f"{role}_text"], ev[f"{role}_actor"] = \
+                    other["source"], other["source_text"], other["source_actor"]
+
+
 def _threatened(s: Sentence, m: TriggerMatch, coded: list[dict]) -> bool:
     """"polisi mengancam akan menjemput paksa Yodi": the act right after a threat verb is what is threatened."""
     k = s.rel(m.start) - 1
@@ -354,6 +369,7 @@ class Coder:
                     coded.append(ev)
                     events.append(ev)
                     exp.events.append(ev)
+            _answered_demands(s, coded)
             recent.update(found, lambda a: self._is_person(a, ent_types))
             explanations.append(exp)
         return explanations if explain else events
