@@ -748,6 +748,13 @@ def test_scheduled_planned_or_offered_cooperation_is_agree(nlp, text, source, ta
     assert (ev["source_text"], ev["target_text"], ev["hypothetical"] or ev["cameo"] == "030") == (source, target, True)
 
 
+def test_purpose_clause_after_a_fronted_clause_takes_the_main_subject(nlp):
+    text = ("Sebelum pasukan Korea Utara dikirim ke Rusia , Presiden Rusia Vladimir Putin tiba di Pyongyang pekan "
+            "lalu untuk bertemu dengan Kim Jong Un .")
+    meet = [e for e in events(nlp, text) if e["cameo"] == "040"]
+    assert [(e["source_text"], e["target_text"]) for e in meet] == [("Presiden Rusia Vladimir Putin", "Kim Jong Un")]
+
+
 def test_dependency_parse_is_used_when_present(monkeypatch):
     """With a parser in the pipeline its nsubj/obj/obl:agent fill what word order leaves open;
     with PARSE_FIRST they lead."""

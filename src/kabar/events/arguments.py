@@ -241,12 +241,6 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
         return _lead(antecedent, coordinated(s, antecedent, roles))
     first_yang = next((i for i in range(start, anchor) if s.words[i] in LIST_OPENERS and s.owner[i] is None), None)
     cands = [a for a in s.actors if start <= s.rel(a.start) and s.rel(a.end) <= anchor]
-    if leftmost:  # only an actor before the clause's verb is its subject ("untuk merespons tuntutan para tahanan")
-        begin = start
-        if _verb_like(_first_word(s, start, anchor)):  # "Mendekam di penjara ... , Antasari pulang": after the comma
-            begin = next((k + 1 for k in range(start, anchor) if s.words[k] == "," and s.owner[k] is None), anchor)
-        verb = _first_verb(s, begin, anchor)
-        cands = [a for a in cands if s.rel(a.start) >= begin and (verb is None or s.rel(a.end) <= verb)]
     named = _closing_name(s, cands, first_yang, anchor)
     if named is not None:
         roles.trace.append(f"{label} = {named.text!r}: the name between commas that closes the subject phrase")
@@ -283,14 +277,17 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
             continue
         eligible.append(a)
     if eligible and leftmost:
-        # the clause before may itself open with a fronted clause ("Sebelum ..., Putin tiba"):
-        # its subject comes after the last comma
+        # the clause before may itself open with a fronted clause ("Sebelum ..., Putin tiba"): its subject
+        # comes after the last comma that has an eligible actor after it, and only an actor before the verb
+        # of that part is a subject ("untuk merespons tuntutan para tahanan": the prisoners are an object)
         commas = [k for k in range(start, anchor) if s.words[k] == "," and s.owner[k] is None]
-        for comma in reversed(commas):  # the last comma that has an eligible actor after it
-            later = [a for a in eligible if s.rel(a.start) > comma]
-            if later:
-                eligible = later
+        chosen = []
+        for begin in [c + 1 for c in reversed(commas)] + [start]:
+            verb = _first_verb(s, begin, anchor)
+            chosen = [a for a in eligible if s.rel(a.start) >= begin and (verb is None or s.rel(a.end) <= verb)]
+            if chosen:
                 break
+        eligible = chosen
     if eligible:
         a = eligible[0] if leftmost else _noun_phrase_head(s, eligible)
         why = "first actor of the clause before" if leftmost else "nearest actor left of the trigger in its clause"
