@@ -190,7 +190,7 @@ class Sentence:
     def prep_before(self, a: Actor, span: int = 2) -> str | None:
         """The preposition governing an actor: "di X", "ke bandara X" (up to `span` words between)."""
         i = self.rel(a.start) - 1
-        if self.word(i) == "," and i > 0 and self.owner[i - 1] is not None and (a.country or a.is_place) \
+        if self.word(i) == "," and i > 0 and self.owner[i - 1] is not None and (a.head_is_country or a.is_place) \
                 and self.owner[i - 1].is_place | bool(self.owner[i - 1].country) | (self.word(self.rel(a.end)) == ","):
             # "di Dublin , Irlandia ,", "di Bandara Juanda , Surabaya , Jawa Timur": still after 'di'
             return self.prep_before(self.owner[i - 1], span)
@@ -824,8 +824,11 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
     elif voice == "passive":
         roles.trace.append("passive (di-/ter-): subject is the target, 'oleh X' the source")
         subj, _ = subject(s, trig_start, roles, "target")
+        forces = None
         if subj is not None and trigger.with_words and set(subj.text.lower().split()) & set(trigger.with_words):
-            roles.trace.append(f"{subj.text!r} is what the verb is done to (a treaty, a relation), not an actor")
+            if trigger.type == "MOBILIZE":  # "pasukan Korea Utara dikirim ke Rusia": the forces act
+                forces = subj
+            roles.trace.append(f"{subj.text!r} is what the verb is done to (a treaty, troops), not its target")
             subj = None
         roles.target = subj
         roles.source = after(s, rest, ("oleh",), roles, "source", exclude=[subj], object_ok=False) or \
@@ -843,6 +846,7 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
             roles.source, roles.target = pair  # "perjanjian yang ditandatangani antara A dan B"
         if roles.target is None and (trigger.place_is_target or trigger.with_words):
             roles.target = after(s, rest, preps, roles, "target", exclude=[roles.source], object_ok=False)
+        roles.source = roles.source or forces
         if trigger.type == "MOBILIZE" and roles.source is None and roles.target is not None:
             roles.source, roles.target = roles.target, None  # "personel TNI disiagakan": the forces act
             roles.trace.append(f"mobilised forces are the actor: source = {roles.source.text!r}")
