@@ -712,6 +712,10 @@ def test_target_is_whom_the_act_is_aimed_at(nlp, text, etype, target):
     ("Presiden Afrika Selatan Jacob Zuma menolak desakan mundur dari partainya , Kongres Nasional Afrika ( ANC ) .",
      "REQUEST", "Kongres Nasional Afrika ( ANC )", "Presiden Afrika Selatan Jacob Zuma"),
     ("Pemerintah Malaysia menolak tuntutan para demonstran .", "REJECT", "Pemerintah Malaysia", "demonstran"),
+    # the abbreviation in brackets as the trigger, and a ter- passive
+    ("Ketua KPK mengatakan Operasi Tangkap Tangan ( OTT ) Bupati Klaten Sri Hartini terkait suap jabatan .", "COERCE",
+     None, "Bupati Klaten Sri Hartini"),
+    ("Polisi memastikan Andi tertangkap di Bandung .", "COERCE", None, "Andi"),
     # asking that someone be treated some way names no addressee
     ("Ketua Komisi III meminta para koruptor dihukum seberat-beratnya .", "REQUEST", "Ketua Komisi III", None),
 ])

@@ -913,6 +913,8 @@ def _possessor_start(s: Sentence, k: int) -> int:
     ( OTT ) KPK") and counting words ("tuntutan para tahanan", "pembicaraan enam negara")."""
     if s.word(k) == "(" and s.word(k + 2) == ")" and s.owner[k + 1] is None:
         k += 3
+    elif s.word(k) == ")" and s.word(k - 2) == "(":  # the trigger is the abbreviation: "( OTT ) Gubernur X"
+        k += 1
     while k < len(s.words) and s.owner[k] is None and (s.words[k] in QUANTIFIERS | NUMBER_WORDS | {"kedua", "ketiga"}
                                                          or s.words[k].isdigit()):
         k += 1
