@@ -128,6 +128,8 @@ def find_triggers(sent, lex: lexicon_mod.Lexicon, actors=(), ent_types=None) -> 
         if match:
             out.append(match)
             i = match.end - sent.start
+            if words[i : i + 1] == ["("] and words[i + 2 : i + 3] == [")"]:
+                i += 3  # "operasi tangkap tangan ( OTT )": the abbreviation names the same event
         else:
             i += 1
     return out
