@@ -356,6 +356,8 @@ def test_fighting_a_non_actor_or_communicating_with_no_one_is_no_event(nlp):
     assert not events(nlp, "Pemerintah kota mencegah banjir dengan membangun tanggul .")
     assert not events(nlp, "Menteri menyampaikan bahwa pemerintah akan menaikkan harga .")
     assert not events(nlp, "Korea Utara menyebut latihan itu mengancam negaranya .")
+    assert not events(nlp, "Air dari Bendung Katulampa , Bogor , diperkirakan akan tiba di Jakarta Senin siang .")
+    assert not events(nlp, "Seorang model Inggris diculik dan disekap selama satu minggu di Milan .")
     assert not events(nlp, "Harian The Guardian melaporkan gadis tersebut tinggal bersama ibunya .")
     assert [e["type"] for e in events(nlp, "Polisi menangkap dua rekan pelaku pengeboman di Surabaya .")] == ["COERCE"]
     # what a threat says will be done is the threat's content, not an event of its own

@@ -255,7 +255,7 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
         if prep:
             roles.trace.append(f"skip {a.text!r}: oblique after {prep!r}")
             continue
-        if a.kind == "country" and _modifies_noun(s, i - 1):
+        if (a.kind == "country" or (a.is_place and not a.sector)) and _modifies_noun(s, i - 1):  # "model Inggris"
             roles.trace.append(f"skip {a.text!r}: names whose {s.words[i - 1]!r} it is")
             continue
         if s.word(i - 1) in SAY_WORDS and not (leftmost and j == anchor):  # "kata Emil saat berkunjung": Emil visits

@@ -433,6 +433,9 @@ class Coder:
         if trig.place_is_target and target is None and m.form.voice != "nominal":
             roles.trace.append("dropped: a visit or arrival without the place visited")
             return None
+        if trig.place_is_target and source is None and m.form.voice == "active":
+            roles.trace.append("dropped: an arrival with no actor arriving ('air ... akan tiba di Jakarta')")
+            return None
         if source is not None and target is not None and (source is target or source.text == target.text):
             target = None
         subj = roles.source if roles.source and s.rel(roles.source.end) <= anchor else None
