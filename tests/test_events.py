@@ -720,6 +720,11 @@ def test_target_is_whom_the_act_is_aimed_at(nlp, text, etype, target):
     ("Polisi memastikan Andi tertangkap di Bandung .", "COERCE", None, "Andi"),
     # asking that someone be treated some way names no addressee
     ("Ketua Komisi III meminta para koruptor dihukum seberat-beratnya .", "REQUEST", "Ketua Komisi III", None),
+    ("Pihak Kepolisian Daerah ( Polda ) Metro Jaya meminta sidang Ahok untuk ditunda .", "REQUEST",
+     "Pihak Kepolisian Daerah ( Polda ) Metro Jaya", None),
+    # a description with 'berinisial' before the age is no clause of its own
+    ("Turis berinisial JT ( 29 ) , warga negara Australia diamankan petugas Bea Cukai di Bandara Ngurah Rai .",
+     "COERCE", "petugas Bea Cukai", "JT"),
 ])
 def test_sources_and_targets(nlp, text, etype, source, target):
     ev = one(nlp, text, etype)

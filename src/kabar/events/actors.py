@@ -271,8 +271,9 @@ def find_actors(sent, ents: list[tuple[int, int, str]], trigger_words: set[str],
             kind[i] = "link"
     # "Kesatuan Pelaut Indonesia ( KPI )": an abbreviation in brackets belongs to the name before.
     for i in range(1, n - 2):
-        if words[i] == "(" and kind[i - 1] not in (None, "pronoun") and kind[i + 1] in ("name", "entity", "country") \
-                and words[i + 2] == ")":
+        abbreviation = kind[i + 1] in ("name", "entity", "country") or (
+            kind[i + 1] == "sector" and sent[i + 1].text[:1].isupper())  # "Kepolisian Daerah ( Polda ) Metro Jaya"
+        if words[i] == "(" and kind[i - 1] not in (None, "pronoun") and abbreviation and words[i + 2] == ")":
             kind[i] = kind[i + 2] = "link"
     _join_ministry_titles(sent, words, kind, eid, sector, country)
     # "aparat keamanan Myanmar", "pasukan khusus AS": a sector noun, up to two plain words, a country.

@@ -522,7 +522,10 @@ def _named_before_comma(s: Sentence, cands: list[Actor], start: int, comma: int)
     (no place, no oblique, no verb before it: "Setelah bertemu Prabowo , polisi ...")."""
     k = comma - 3 if s.word(comma - 1) == ")" and s.word(comma - 3) == "(" else comma
     return any(s.rel(c.end) == k and c.kind in ("entity", "name") and not c.is_place and not s.prep_before(c)
-               and not any(_verb_like(w) for w in s.words[start : s.rel(c.start)]) for c in cands)
+               and not any(_verb_like(w) and w not in NAMING for w in s.words[start : s.rel(c.start)]) for c in cands)
+
+
+NAMING = {"berinisial", "bernama", "berusia", "berumur"}  # "Turis berinisial CB ( 32 ) ,": describes, no clause
 
 
 def _lead(a: Actor, co: list[Actor]) -> tuple[Actor, list[Actor]]:
@@ -856,8 +859,10 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
         roles.target = after(s, trig_end, (), roles, "target", exclude=taken) or \
             _before_with_word(s, trig_end, rest, preps, roles, taken) or \
             after(s, rest, preps, roles, "target", exclude=taken, object_ok=False, reach=reach)
+        after_target = s.rel(roles.target.end) if roles.target is not None else 0
+        after_target += s.word(after_target) in PURPOSE  # "meminta sidang Ahok untuk ditunda"
         if trigger.type == "REQUEST" and roles.target is not None and not s.prep_before(roles.target) \
-                and _passive_verb(s.word(s.rel(roles.target.end))):
+                and _passive_verb(s.word(after_target)):
             roles.trace.append(f"no target: {roles.target.text!r} is what the request wants done to, "
                                f"not whom it asks ('meminta koruptor diperlakukan manusiawi')")
             roles.target = None
