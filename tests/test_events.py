@@ -358,6 +358,8 @@ def test_fighting_a_non_actor_or_communicating_with_no_one_is_no_event(nlp):
     assert not events(nlp, "Korea Utara menyebut latihan itu mengancam negaranya .")
     assert not events(nlp, "Air dari Bendung Katulampa , Bogor , diperkirakan akan tiba di Jakarta Senin siang .")
     assert not events(nlp, "Seorang model Inggris diculik dan disekap selama satu minggu di Milan .")
+    assert not events(nlp, "Wakil Presiden Jusuf Kalla setuju pasal penghinaan Presiden dihidupkan kembali .")
+    assert not events(nlp, "Kapolda mengatakan penetapan tersangka dilakukan setelah pemeriksaan terhadap 17 saksi .")
     assert not events(nlp, "Harian The Guardian melaporkan gadis tersebut tinggal bersama ibunya .")
     assert [e["type"] for e in events(nlp, "Polisi menangkap dua rekan pelaku pengeboman di Surabaya .")] == ["COERCE"]
     # what a threat says will be done is the threat's content, not an event of its own
@@ -722,6 +724,9 @@ def test_target_is_whom_the_act_is_aimed_at(nlp, text, etype, target):
     ("Ketua Komisi III meminta para koruptor dihukum seberat-beratnya .", "REQUEST", "Ketua Komisi III", None),
     ("Pihak Kepolisian Daerah ( Polda ) Metro Jaya meminta sidang Ahok untuk ditunda .", "REQUEST",
      "Pihak Kepolisian Daerah ( Polda ) Metro Jaya", None),
+    # English particles inside an organisation's name
+    ("Center for Indonesia Taxation Analysis ( CITA ) mendukung DPR untuk mengesahkan Perppu itu .", "SUPPORT",
+     "Center for Indonesia Taxation Analysis ( CITA )", "DPR"),
     # a description with 'berinisial' before the age is no clause of its own
     ("Turis berinisial JT ( 29 ) , warga negara Australia diamankan petugas Bea Cukai di Bandara Ngurah Rai .",
      "COERCE", "petugas Bea Cukai", "JT"),

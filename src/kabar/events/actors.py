@@ -185,7 +185,7 @@ def _verb_shaped(word: str) -> bool:
     return len(word) > 4 and word.startswith(("me", "di", "ber", "ter"))
 
 
-NAME_PARTICLES = {"bin", "binti", "al", "el", "ibn", "van", "von", "de", "dos"}
+NAME_PARTICLES = {"bin", "binti", "al", "el", "ibn", "van", "von", "de", "dos", "for", "of"}  # "Center for X Analysis"
 
 
 def _particle(sent, i: int) -> bool:

@@ -759,7 +759,8 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
                                    "the agent this sentence gives it")
                 return roles
             k = rest
-            if rest > trig_end and s.owner[trig_end] is not None and s.owner[trig_end].kind != "pronoun":
+            if rest > trig_end and s.owner[trig_end] is not None and s.owner[trig_end].kind != "pronoun" \
+                    and s.words[trig_end] not in trigger.with_words:  # "penetapan tersangka": the with word
                 k = rest = trig_end  # "Ajakan Prabowo kepada Jokowi untuk ...": the possessor comes before the with-word
             while k < len(s.words) and s.words[k] in NOMINAL_MODIFIERS and \
                     (s.owner[k] is None or s.owner[k].end - s.owner[k].start == 1):
