@@ -252,6 +252,8 @@ def test_purpose_clause_of_a_future_trip_is_future(nlp):
     ("Indonesia menengahi konflik antara Thailand dan Kamboja .", "CONSULT", "045"),
     ("Wakil Presiden Jusuf Kalla mengucapkan terima kasih kepada Arab Saudi atas bantuan itu .", "SUPPORT", "051"),
     ("Setya Novanto dijebloskan ke Rutan KPK oleh penyidik .", "COERCE", "173"),
+    ("Korea Utara diduga meretas basis data perusahaan Daewoo .", "ASSAULT", "180"),
+    ("Korban kebakaran kapal itu mendapatkan santunan dari Pemerintah Provinsi DKI Jakarta .", "AID", "070"),
     ("KPK menjemput paksa Setya Novanto di rumahnya .", "COERCE", "173"),
     ("Ketua Umum PKB Muhaimin Iskandar bertamu ke kediaman Megawati .", "CONSULT", "042"),
     ("Prabowo bersua dengan SBY di Cikeas .", "CONSULT", "040"),
