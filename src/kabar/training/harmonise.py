@@ -202,6 +202,16 @@ def harmonised(data: Path) -> tuple[list[corpora.UDSentence], Table, Counter]:
     return sents, table, changes
 
 
+def record(data: Path) -> dict:
+    """What a trained model's meta says of the relabelling: files, thresholds, tokens changed."""
+    _, _, changes = harmonised(data)
+    thresholds = {"MIN_WORD_SUPPORT": MIN_WORD_SUPPORT, "MIN_WORD_SHARE": MIN_WORD_SHARE, "MAX_OLD_SHARE": MAX_OLD_SHARE,
+                  "MIN_SLOT_SUPPORT": MIN_SLOT_SUPPORT, "MIN_RELATION_SUPPORT": MIN_RELATION_SUPPORT,
+                  "MIN_RELATION_SHARE": MIN_RELATION_SHARE, "MAX_VANISHED_SHARE": MAX_VANISHED_SHARE}
+    return {"file": OLD, "reference": list(REFERENCE), "thresholds": thresholds,
+            "tokens_relabelled": sum(changes.values())}
+
+
 def summary(table: Table, changes: Counter) -> str:
     """The relation rules with their counts, and the tokens changed per (old → new) analysis."""
     lines = ["relations (slot: 2017 deprel -> today's; 2017 counts | today's counts):"]
