@@ -362,6 +362,10 @@ def test_fighting_a_non_actor_or_communicating_with_no_one_is_no_event(nlp):
     assert not events(nlp, "Seorang model Inggris diculik dan disekap selama satu minggu di Milan .")
     assert not events(nlp, "Wakil Presiden Jusuf Kalla setuju pasal penghinaan Presiden dihidupkan kembali .")
     assert not events(nlp, "Kapolda mengatakan penetapan tersangka dilakukan setelah pemeriksaan terhadap 17 saksi .")
+    assert not events(nlp, "Siti Fadilah Supari akan menyebut aliran uang itu dalam nota pembelaannya .")
+    # the actor before another verb and its object is that verb's subject, not the passive's target
+    asked = events(nlp, "Kementerian Perdagangan meminta tarif bea masuk produk dari Indonesia dapat dibebaskan .")
+    assert [e["type"] for e in asked] == ["REQUEST"], asked
     assert not events(nlp, "Harian The Guardian melaporkan gadis tersebut tinggal bersama ibunya .")
     assert [e["type"] for e in events(nlp, "Polisi menangkap dua rekan pelaku pengeboman di Surabaya .")] == ["COERCE"]
     # what a threat says will be done is the threat's content, not an event of its own

@@ -275,6 +275,9 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
                 and all(w in ADVERBS or w in PREVERBAL for w in s.words[j:anchor]):
             roles.trace.append(f"skip {a.text!r}: apposition after the name it describes ('X ( 43 ) , warga Y')")
             continue
+        if not leftmost and (verb := _verb_then_object(s, j, anchor)) is not None:
+            roles.trace.append(f"skip {a.text!r}: subject of {s.words[verb]!r}, whose object comes before the trigger")
+            continue
         eligible.append(a)
     if eligible and leftmost:
         # the clause before may itself open with a fronted clause ("Sebelum ..., Putin tiba"): its subject
@@ -332,6 +335,26 @@ def _noun_phrase_head(s: Sentence, eligible: list[Actor]) -> Actor:
             break
         a = b
     return a
+
+
+def _verb_then_object(s: Sentence, j: int, anchor: int) -> int | None:
+    """"KKP meminta tarif bea masuk ... dapat dibebaskan": between an actor ending at j and the trigger
+    stand another verb and then a plain noun, its object; the actor is that verb's subject. Returns the
+    verb's index, or None ("X berupaya membujuk": two verbs, no object between)."""
+    verb = next((k for k in range(j, anchor) if s.owner[k] is None and _verb_like(s.words[k])
+                 and s.words[k] not in PREPS | NAMING), None)
+    if verb is None or any(w in {"yang", ","} for w in s.words[j:verb]):
+        return None  # "pemberontak , yang memegang daerah ... , saling berbalas": a relative clause
+    noun = any(s.owner[k] is None and s.sent[k].is_alpha and s.sent[k].is_lower and not _verb_like(s.words[k])
+               and s.words[k] not in ADVERBS | PREVERBAL | PREPS | PURPOSE | ANAPHORIC | {"yang", "dan", "atau"}
+               and not _modal(s.words[k]) for k in range(verb + 1, anchor))
+    return verb if noun else None
+
+
+def _modal(w: str) -> bool:
+    from kabar.events.coder import FUTURE, MODAL, NEGATION
+
+    return w in FUTURE | MODAL | NEGATION
 
 
 def _first_verb(s: Sentence, start: int, anchor: int) -> int | None:

@@ -37,7 +37,7 @@ WITH_WINDOW = 6  # how far after the trigger a `with` word may come
 APPOSITION_REACH = 7  # words in a ", sekutu terbesar Korut ," apposition
 PARTY_TYPES = {"PERSON", "ORG", "NORP"}
 PLACE_NOUNS = {"situs", "lokasi", "tempat", "fasilitas", "area", "kawasan", "zona", "arena", "pusat"}
-LAW_NOUNS = {"pasal", "delik", "uu", "undang-undang", "perppu", "perda", "ruu"}  # an offence named in a law
+LAW_NOUNS = {"pasal", "delik", "uu", "undang-undang", "perppu", "perda", "ruu", "nota"}  # "pasal penghinaan", "nota pembelaan"
 # Which reading leads when a dependency parse is present. The surface rules lead: on the gold set
 # the parser's arguments scored lower (benchmarks/eval_events.py); the parse fills their gaps.
 PARSE_FIRST = False
