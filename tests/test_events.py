@@ -713,6 +713,7 @@ def test_target_is_whom_the_act_is_aimed_at(nlp, text, etype, target):
     # who 'mendekam di penjara' is the one held
     ("Mantan Ketua DPR Setya Novanto kini mendekam di Lapas Sukamiskin .", "COERCE", None,
      "Mantan Ketua DPR Setya Novanto"),
+    ("Kedua tersangka kini mendekam di sel tahanan Polres Bogor .", "COERCE", None, "tersangka"),
     # a noun that looks prefixed ("beras", rice) does not end the object phrase
     ("Ketua DPR Bambang Soesatyo mengkritik kebijakan impor beras yang diambil pemerintah .", "ACCUSE",
      "Ketua DPR Bambang Soesatyo", "pemerintah"),

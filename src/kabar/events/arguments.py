@@ -865,7 +865,8 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
                 break
             while s.word(k) in QUANTIFIERS and s.owner[k] is None:
                 k += 1
-            nxt = next((a for a in s.actors if s.rel(a.start) == k and a.kind != "pronoun" and a is not subj), None)
+            nxt = next((a for a in s.actors if s.rel(a.start) == k and a.kind != "pronoun" and a is not subj
+                        and not set(s.words[s.rel(a.start) - 1 : s.rel(a.end)]) & set(trigger.with_words)), None)
             if nxt:
                 roles.source = nxt
                 roles.trace.append(f"source = {nxt.text!r}: agent right after the passive verb")
