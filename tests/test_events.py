@@ -253,6 +253,8 @@ def test_purpose_clause_of_a_future_trip_is_future(nlp):
     ("Wakil Presiden Jusuf Kalla mengucapkan terima kasih kepada Arab Saudi atas bantuan itu .", "SUPPORT", "051"),
     ("Setya Novanto dijebloskan ke Rutan KPK oleh penyidik .", "COERCE", "173"),
     ("Korea Utara diduga meretas basis data perusahaan Daewoo .", "ASSAULT", "180"),
+    ("Ribuan buruh turun ke jalan di depan Istana Merdeka .", "PROTEST", "141"),
+    ("Massa berorasi di depan gedung DPRD Jawa Timur .", "PROTEST", "141"),
     ("Korban kebakaran kapal itu mendapatkan santunan dari Pemerintah Provinsi DKI Jakarta .", "AID", "070"),
     ("KPK menjemput paksa Setya Novanto di rumahnya .", "COERCE", "173"),
     ("Ketua Umum PKB Muhaimin Iskandar bertamu ke kediaman Megawati .", "CONSULT", "042"),
@@ -714,6 +716,8 @@ def test_target_is_whom_the_act_is_aimed_at(nlp, text, etype, target):
     ("Mantan Ketua DPR Setya Novanto kini mendekam di Lapas Sukamiskin .", "COERCE", None,
      "Mantan Ketua DPR Setya Novanto"),
     ("Kedua tersangka kini mendekam di sel tahanan Polres Bogor .", "COERCE", None, "tersangka"),
+    # a noun after a preposition is no subject that blocks the verb's own
+    ("Ratusan warga berkumpul di masjid menolak pembangunan pabrik semen .", "REJECT", "Ratusan warga", None),
     # a noun that looks prefixed ("beras", rice) does not end the object phrase
     ("Ketua DPR Bambang Soesatyo mengkritik kebijakan impor beras yang diambil pemerintah .", "ACCUSE",
      "Ketua DPR Bambang Soesatyo", "pemerintah"),

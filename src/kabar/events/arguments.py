@@ -345,10 +345,13 @@ def _verb_then_object(s: Sentence, j: int, anchor: int) -> int | None:
                  and s.words[k] not in PREPS | NAMING), None)
     if verb is None or any(w in {"yang", ","} for w in s.words[j:verb]):
         return None  # "pemberontak , yang memegang daerah ... , saling berbalas": a relative clause
-    noun = any(s.owner[k] is None and s.sent[k].is_alpha and s.sent[k].is_lower and not _verb_like(s.words[k])
-               and s.words[k] not in ADVERBS | PREVERBAL | PREPS | PURPOSE | ANAPHORIC | {"yang", "dan", "atau"}
-               and not _modal(s.words[k]) for k in range(verb + 1, anchor))
-    return verb if noun else None
+    k = verb + 1
+    while k < anchor and s.words[k] in QUANTIFIERS | NUMBER_WORDS:
+        k += 1
+    noun = k < anchor and s.owner[k] is None and s.sent[k].is_alpha and s.sent[k].is_lower \
+        and not _verb_like(s.words[k]) and not _modal(s.words[k]) \
+        and s.words[k] not in ADVERBS | PREVERBAL | PREPS | PURPOSE | ANAPHORIC | {"yang", "dan", "atau"}
+    return verb if noun else None  # "berkumpul di masjid menolak": an oblique, no object
 
 
 def _modal(w: str) -> bool:
@@ -600,8 +603,8 @@ def _plain_subject(s: Sentence, start: int, anchor: int) -> int | None:
         if w in skip or not w.isalpha() or w.isdigit() or s.sent[k].text[:1].isupper() and w in CALENDAR_WORDS:
             k -= 1
             continue
-        if s.word(k - 1) in {"dengan", "secara", "sebagai", "selaku"}:
-            k -= 2  # "dengan tulus", "secara terbuka": manner; "sebagai penyelenggara": a role, not a subject
+        if s.word(k - 1) in PREPS | {"secara", "selaku"}:
+            k -= 2  # "dengan tulus", "secara terbuka", "sebagai penyelenggara", "turun ke jalan": no subject
             continue
         if _verb_like(w):
             return None
