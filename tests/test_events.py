@@ -365,6 +365,7 @@ def test_fighting_a_non_actor_or_communicating_with_no_one_is_no_event(nlp):
     assert not events(nlp, "Wakil Presiden Jusuf Kalla setuju pasal penghinaan Presiden dihidupkan kembali .")
     assert not events(nlp, "Kapolda mengatakan penetapan tersangka dilakukan setelah pemeriksaan terhadap 17 saksi .")
     assert not events(nlp, "Siti Fadilah Supari akan menyebut aliran uang itu dalam nota pembelaannya .")
+    assert not events(nlp, "Pembahasan RUU Larangan Minuman Beralkohol masih belum menemui titik terang .")
     # the actor before another verb and its object is that verb's subject, not the passive's target
     asked = events(nlp, "Kementerian Perdagangan meminta tarif bea masuk produk dari Indonesia dapat dibebaskan .")
     assert [e["type"] for e in asked] == ["REQUEST"], asked
@@ -716,6 +717,9 @@ def test_target_is_whom_the_act_is_aimed_at(nlp, text, etype, target):
     ("Mantan Ketua DPR Setya Novanto kini mendekam di Lapas Sukamiskin .", "COERCE", None,
      "Mantan Ketua DPR Setya Novanto"),
     ("Kedua tersangka kini mendekam di sel tahanan Polres Bogor .", "COERCE", None, "tersangka"),
+    # an actor inside an apposition of plain words is not the subject
+    ("Sri Sukowati , seorang agen First Travel , juga mendatangi Bareskrim karena merasa jadi korban .", "CONSULT",
+     "Sri Sukowati", "Bareskrim"),
     # a noun after a preposition is no subject that blocks the verb's own
     ("Ratusan warga berkumpul di masjid menolak pembangunan pabrik semen .", "REJECT", "Ratusan warga", None),
     # a noun that looks prefixed ("beras", rice) does not end the object phrase

@@ -271,6 +271,10 @@ def subject(s: Sentence, anchor: int, roles: Roles, label: str = "source", share
         if s.word(i - 1) == "," and closes and describes and any(s.rel(c.end) <= i - 1 for c in cands if c is not a):
             roles.trace.append(f"skip {a.text!r}: apposition between commas")
             continue
+        if (comma := _described_by(s, i)) is not None and s.word(j) == "," \
+                and any(s.rel(c.end) <= comma for c in cands if c is not a):
+            roles.trace.append(f"skip {a.text!r}: inside an apposition (', seorang agen {a.text} ,')")
+            continue
         if s.word(i - 1) == "," and not s.sent[i].text[:1].isupper() and _named_before_comma(s, cands, start, i - 1) \
                 and all(w in ADVERBS or w in PREVERBAL for w in s.words[j:anchor]):
             roles.trace.append(f"skip {a.text!r}: apposition after the name it describes ('X ( 43 ) , warga Y')")
@@ -541,6 +545,16 @@ def _closing_name(s: Sentence, cands: list[Actor], first_yang: int | None, ancho
         return None
     rest = s.words[j + 1 : anchor]
     return a if all(w in ADVERBS or w in PREVERBAL for w in rest) else None
+
+
+def _described_by(s: Sentence, i: int) -> int | None:
+    """Index of the comma that opens ", seorang agen X ,": up to three plain lowercase words before
+    the actor at i, after a comma."""
+    k = i - 1
+    while k >= i - 3 and k >= 0 and s.owner[k] is None and s.sent[k].is_alpha and s.sent[k].is_lower \
+            and not _verb_like(s.words[k]) and s.words[k] not in PREPS | {"yang", "dan", "atau"}:
+        k -= 1
+    return k if k < i - 1 and s.word(k) == "," else None
 
 
 def _named_before_comma(s: Sentence, cands: list[Actor], start: int, comma: int) -> bool:

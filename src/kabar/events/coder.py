@@ -37,6 +37,7 @@ WITH_WINDOW = 6  # how far after the trigger a `with` word may come
 APPOSITION_REACH = 7  # words in a ", sekutu terbesar Korut ," apposition
 PARTY_TYPES = {"PERSON", "ORG", "NORP"}
 PLACE_NOUNS = {"situs", "lokasi", "tempat", "fasilitas", "area", "kawasan", "zona", "arena", "pusat"}
+MET_HARDSHIP = {"titik", "jalan", "kesulitan", "kendala", "hambatan", "ajal", "ajalnya", "kegagalan"}
 LAW_NOUNS = {"pasal", "delik", "uu", "undang-undang", "perppu", "perda", "ruu", "nota"}  # "pasal penghinaan", "nota pembelaan"
 # Which reading leads when a dependency parse is present. The surface rules lead: on the gold set
 # the parser's arguments scored lower (benchmarks/eval_events.py); the parse fills their gaps.
@@ -196,6 +197,8 @@ def _not_an_event(sent, words: list[str], i: int, n: int, f: lexicon_mod.Form) -
         return True  # "saat dihubungi", "yang ditemui usai acara": a reporter reaching a source
     if f.trigger.type == "COERCE" and words[i + n : i + n + 1] == ["diri"]:
         return True  # "membubarkan diri", "menahan diri": done to oneself
+    if f.trigger.type == "CONSULT" and words[i + n : i + n + 1] and words[i + n] in MET_HARDSHIP:
+        return True  # "RUU itu belum menemui titik terang": an idiom, no meeting
     if f.voice == "nominal" and i > 0 and words[i - 1] in PLACE_NOUNS | LAW_NOUNS:
         return True  # "situs uji coba nuklir", "lokasi penembakan", "pasal penghinaan": named after an event
     return False
