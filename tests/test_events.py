@@ -717,6 +717,9 @@ def test_target_is_whom_the_act_is_aimed_at(nlp, text, etype, target):
     ("Mantan Ketua DPR Setya Novanto kini mendekam di Lapas Sukamiskin .", "COERCE", None,
      "Mantan Ketua DPR Setya Novanto"),
     ("Kedua tersangka kini mendekam di sel tahanan Polres Bogor .", "COERCE", None, "tersangka"),
+    # the name after an office's place between commas is the one meant
+    ("Komisi Pemberantasan Korupsi ( KPK ) menahan Bupati Hulu Sungai Tengah , Kalimantan Selatan , Abdul Latif , "
+     "kemarin .", "COERCE", "Komisi Pemberantasan Korupsi ( KPK )", "Abdul Latif"),
     # an actor inside an apposition of plain words is not the subject
     ("Sri Sukowati , seorang agen First Travel , juga mendatangi Bareskrim karena merasa jadi korban .", "CONSULT",
      "Sri Sukowati", "Bareskrim"),

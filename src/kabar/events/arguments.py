@@ -719,8 +719,11 @@ def named_apposition(s: Sentence, a: Actor | None, roles: Roles) -> Actor | None
         return a
     j = s.rel(a.end)
     nxt = s.owner[j + 1] if s.word(j) == "," and j + 1 < len(s.words) else None
+    if nxt is not None and nxt.is_place and s.word(s.rel(nxt.end)) == ",":
+        j = s.rel(nxt.end)  # "Bupati Hulu Sungai Tengah , Kalimantan Selatan , Abdul Latif": past the office's place
+        nxt = s.owner[j + 1] if j + 1 < len(s.words) else None
     if nxt is not None and nxt.kind in ("name", "entity") and (not nxt.sector or a.kind == "sector") \
-            and not nxt.head_is_country \
+            and not nxt.head_is_country and not nxt.is_place \
             and len(nxt.text.split()) >= 2 \
             and s.word(s.rel(nxt.end)) in {",", ".", ""}:
         roles.trace.append(f"{a.text!r} is named right after: {nxt.text!r}")
