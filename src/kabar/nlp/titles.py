@@ -95,10 +95,12 @@ def _one_title(words: list[str], i: int) -> tuple[int, str, bool] | None:
         n, position = hit
         j += n
         if position in ("Minister", "Coordinating Minister", "Deputy Minister", "Head"):
-            dom = _longest(words, j, t.domains)
+            # Formal style names the field: "Menteri Koordinator Bidang Perekonomian".
+            field = 1 if j < len(words) and words[j] == "bidang" else 0
+            dom = _longest(words, j + field, t.domains)
             if dom and position != "Head":
                 position = f"{position} of {dom[1]}"
-                j += dom[0]
+                j += field + dom[0]
     if position is None:
         return None
     while j < len(words) and words[j] in t.suffixes:
