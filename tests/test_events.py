@@ -49,7 +49,7 @@ def test_shipped_lexicon_loads_and_indexes_forms():
     words = set(lex.by_first_word)
     assert {"mengunjungi", "dikunjungi", "kunjungan", "menandatangani", "mengecam", "dukungan"} <= words
     apology = lex.candidates("meminta")[0]
-    assert apology.trigger.cameo == "055"  # the entry with `with: [maaf]` is tried first
+    assert apology.words == ("meminta", "maaf") and apology.trigger.cameo == "055"  # longer forms are tried first
 
 
 @pytest.mark.parametrize("body,message", [
@@ -235,7 +235,7 @@ def test_purpose_clause_of_a_future_trip_is_future(nlp):
     ("Kementerian Perhubungan berkoordinasi dengan Kementerian Perdagangan .", "CONSULT", "040"),
     ("Kapolda menghimbau warga agar tidak terpancing isu .", "REQUEST", "100"),
     ("Pelaku dijerat Pasal 340 KUHP oleh penyidik Polres Bogor .", "ACCUSE", "1121"),
-    ("Mantan bupati itu dihukum lima tahun penjara oleh Pengadilan Tipikor .", "ACCUSE", "116"),
+    ("Mantan bupati itu dihukum lima tahun penjara oleh Pengadilan Tipikor .", "SANCTION", "116"),
     ("Pasukan Irak terus memerangi ISIS di Mosul .", "ASSAULT", "190"),
     ("Bentrokan antara polisi dan massa pecah di depan gedung DPRD .", "ASSAULT", "190"),
     ("Sekelompok orang mempersekusi seorang dokter di Solok .", "COERCE", "170"),
@@ -818,6 +818,32 @@ def test_kb_positions_give_actor_codes():
     assert code_from_entity(putin) == ("RUS", "GOV")
     assert code_from_entity(kim) == ("PRK", "GOV")
     assert code_from_entity(army) == ("MMR", "MIL")
+
+
+@pytest.mark.parametrize("text,etype,mode,source,target", [
+    ("Presiden Filipina meminta maaf kepada Presiden Joko Widodo atas insiden itu .",
+     "CONCEDE", None, "Presiden Filipina", "Presiden Joko Widodo"),
+    ("Bekas gubernur itu divonis lima tahun penjara oleh majelis hakim Pengadilan Tipikor .",
+     "SANCTION", "convict", "hakim Pengadilan Tipikor", "gubernur"),
+    ("Partai Golkar berselisih dengan Partai Demokrat soal kursi ketua DPR .",
+     "ACCUSE", "disapprove", "Partai Golkar", "Partai Demokrat"),
+])
+def test_apology_sentence_and_dispute_follow_the_plover_manual(nlp, text, etype, mode, source, target):
+    """Regret is CONCEDE, a court's sentence SANCTION/convict, a dispute without violence ACCUSE."""
+    ev = one(nlp, text, etype)
+    assert (ev["mode"], ev["source_text"], ev["target_text"]) == (mode, source, target)
+
+
+def test_demanding_an_apology_is_a_request_not_an_apology(nlp):
+    evs = events(nlp, "TNI pun meminta AS melayangkan permintaan maaf atas penolakan itu .")
+    assert [(e["type"], e["source_text"], e["target_text"]) for e in evs] == [("REQUEST", "TNI", "AS")]
+
+
+def test_discussing_with_a_partner_is_consult_and_the_object_is_the_topic(nlp):
+    ev = one(nlp, "Ryamizard juga membicarakan persoalan ISIS dengan Menteri Pertahanan Selandia Baru Mark Mitchell .",
+             "CONSULT")
+    assert (ev["source_text"], ev["target_text"]) == ("Ryamizard", "Menteri Pertahanan Selandia Baru Mark Mitchell")
+    assert events(nlp, "Pemerintah membahas anggaran itu dengan serius .") == []
 
 
 # --- the seed article -------------------------------------------------------------------

@@ -901,7 +901,9 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
     else:
         roles.source, roles.co_sources = subject(s, trig_start, roles)
         taken = [roles.source, *roles.co_sources]
-        roles.target = after(s, trig_end, (), roles, "target", exclude=taken) or \
+        # "membicarakan persoalan ISIS dengan Menhan X": the partner follows the with word, the object is the topic
+        topic_object = trigger.object_is_actor and rest > trig_end
+        roles.target = (None if topic_object else after(s, trig_end, (), roles, "target", exclude=taken)) or \
             _before_with_word(s, trig_end, rest, preps, roles, taken) or \
             after(s, rest, preps, roles, "target", exclude=taken, object_ok=False, reach=reach)
         after_target = s.rel(roles.target.end) if roles.target is not None else 0

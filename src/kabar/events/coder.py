@@ -109,13 +109,16 @@ def find_triggers(sent, lex: lexicon_mod.Lexicon, actors=(), ent_types=None) -> 
             if tuple([word] + words[i + 1 : i + n]) != f.words or _not_an_event(sent, words, i, n, f):
                 continue
             obj_end = None
-            if f.trigger.object_is_actor and (i + n not in parties or _actor_then_verb(sent, i + n, actor_ends)):
+            if f.trigger.object_is_actor and not f.trigger.with_words and (i + n not in parties or _actor_then_verb(sent, i + n, actor_ends)):
                 continue  # "melaporkan Presiden X menyatakan ...": the actor opens a reported clause
             if f.trigger.with_words:
                 window = _window_after(i + n, words, actor_ends)
                 if f.voice == "passive":  # "Perjanjian itu ditandatangani": the theme is the subject
                     window += _window_before(i - 1, actor_starts)
-                hit = next((k for k in window if words[k] in f.trigger.with_words), None)
+                # with `object_is_actor`, the with word must introduce the partner
+                # ("membahas isu itu dengan Menlu X", not "membahas anggaran dengan serius")
+                hit = next((k for k in window if words[k] in f.trigger.with_words
+                            and (not f.trigger.object_is_actor or k + 1 in parties)), None)
                 if hit is None and f.trigger.type == "AGREE" and f.voice == "active" and _verb_follows(words, i + n):
                     hit = i + n - 1  # "bersepakat menyusun sistem baru", "sepakat akan meningkatkan"
                 if hit is None and f.trigger.type == "REQUEST" and f.voice == "active" \
