@@ -846,6 +846,21 @@ def test_discussing_with_a_partner_is_consult_and_the_object_is_the_topic(nlp):
     assert events(nlp, "Pemerintah membahas anggaran itu dengan serius .") == []
 
 
+@pytest.mark.parametrize("text,etype,cameo,source,target", [
+    ("Warga Rohingya itu mengajukan permohonan suaka kepada pemerintah Australia .",
+     "REQUEST", "100", "Warga Rohingya", "pemerintah Australia"),
+    ("TNI AL menggelar latihan bersama dengan Angkatan Laut Amerika Serikat di Laut Jawa .",
+     "COOPERATE", "062", "TNI AL", "Angkatan Laut Amerika Serikat"),
+    ("DPR menyetujui usulan pemerintah soal anggaran pertahanan .", "SUPPORT", "051", "DPR", "pemerintah"),
+    ("Fadli Zon menyoroti kebijakan impor beras yang diambil pemerintah .", "ACCUSE", "111", "Fadli Zon", "pemerintah"),
+])
+def test_asylum_joint_exercise_approval_and_criticism(nlp, text, etype, cameo, source, target):
+    """Asking asylum is REQUEST, a joint exercise COOPERATE (not a show of force), approving a plan
+    SUPPORT of its owner, singling out a policy ACCUSE of its owner."""
+    ev = one(nlp, text, etype)
+    assert (ev["cameo"], ev["source_text"], ev["target_text"]) == (cameo, source, target)
+
+
 # --- the seed article -------------------------------------------------------------------
 
 def _names(report, ev):
