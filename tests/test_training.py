@@ -128,6 +128,7 @@ def test_continued_ud_training_keeps_the_source_weights_and_ships_beside_its_ner
     meta = json.loads((target / "meta.json").read_text())["kabar"]
     assert meta["sources_sha256"]["ner"] == shipped_meta["sources_sha256"]["ner"]
     assert meta["sources_sha256"]["ud"]["continued_from"] == started
+    assert meta["sources_sha256"]["ud"]["harmonised"]["tokens_relabelled"] > 5000
     assert meta["test_scores"]["idner-news-2k/test.txt"] == shipped_meta["test_scores"]["idner-news-2k/test.txt"]
     assert train.sha256(target / "ner" / "model") == train.sha256(SHIPPED / "ner" / "model")
 
@@ -149,3 +150,14 @@ def test_assemble_joins_parts_only_when_they_read_one_vector_table(tmp_path):
         train.assemble(saved("ud-other", 0), ner, tmp_path / "refused", {})
     joined = spacy.load(train.assemble(saved("ud-same", 1), ner, tmp_path / "joined", {}))
     assert joined.pipe_names == ["ner"] and joined.vocab.vectors.shape == (20, 8)
+
+
+def test_ud_recipe_reads_the_2017_gsd_split_with_todays_labels(tmp_path):
+    """The 2017 file has no flat:name and no AUX aux; the recipe's corpus has both from it."""
+    from spacy.tokens import DocBin
+
+    record = train.prepare("ud", DATA, tmp_path, limit=300)
+    docs = list(DocBin().from_disk(tmp_path / "train.spacy").get_docs(spacy.blank("id").vocab))[:300]
+    labels = {(t.pos_, t.dep_) for d in docs for t in d}
+    assert {("PROPN", "flat:name"), ("AUX", "aux")} <= labels
+    assert record["harmonised"]["file"] in record["train"] and record["harmonised"]["tokens_relabelled"] > 5000
