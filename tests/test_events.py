@@ -861,6 +861,16 @@ def test_asylum_joint_exercise_approval_and_criticism(nlp, text, etype, cameo, s
     assert (ev["cameo"], ev["source_text"], ev["target_text"]) == (cameo, source, target)
 
 
+@pytest.mark.parametrize("text,etype,source,target", [
+    ("Pengacara itu melaporkan penyidik ke Propam Polri .", "ACCUSE", "Pengacara", "penyidik"),
+    ("Anggota DPRD Jawa Timur mengkritik camat yang menolak bantuan itu .", "ACCUSE", "Anggota DPRD Jawa Timur", "camat"),
+    ("Kepala desa itu ditangkap polisi karena korupsi dana desa .", "COERCE", "polisi", "Kepala desa"),
+])
+def test_local_officials_lawyers_and_regional_legislators_are_actors(nlp, text, etype, source, target):
+    ev = one(nlp, text, etype)
+    assert (ev["source_text"], ev["target_text"]) == (source, target)
+
+
 # --- the seed article -------------------------------------------------------------------
 
 def _names(report, ev):
