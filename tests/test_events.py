@@ -871,6 +871,13 @@ def test_local_officials_lawyers_and_regional_legislators_are_actors(nlp, text, 
     assert (ev["source_text"], ev["target_text"]) == (source, target)
 
 
+def test_complaint_targets_the_accused_not_the_police_and_a_split_police_name_does_not_crash(nlp):
+    ev = one(nlp, "Mereka melapor ke polisi atas tindakan Bupati Klaten .", "ACCUSE")
+    assert ev["target_text"] == "Bupati Klaten"
+    # the with word 'mabes' stands between 'ke' and the actor 'polri'
+    assert one(nlp, "Kami akan melaporkan dugaan penyimpangan ini ke mabes polri .", "ACCUSE")["hypothetical"]
+
+
 # --- the seed article -------------------------------------------------------------------
 
 def _names(report, ev):

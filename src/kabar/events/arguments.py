@@ -695,7 +695,8 @@ def after(s: Sentence, start: int, preps: tuple[str, ...], roles: Roles, label: 
     for a in cands:
         p = s.prep_before(a)
         if p and p in preps and (reach is None or s.rel(a.start) - start <= reach):
-            pk = next(k for k in range(s.rel(a.start) - 1, start - 2, -1) if s.word(k) == p)
+            # the preposition may stand before `start` when the with word sat between ("ke mabes | polri")
+            pk = next((k for k in range(s.rel(a.start) - 1, start - 2, -1) if s.word(k) == p), start - 1)
             if any(s.words[k] in preps and s.owner[k] is None for k in range(start, pk)):
                 roles.trace.append(f"skip {a.text!r}: inside the phrase of an earlier {label} preposition")
                 break  # "penolakan AS atas rencana kunjungan ke negara itu": the visit's place, not the target
