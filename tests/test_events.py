@@ -878,6 +878,14 @@ def test_complaint_targets_the_accused_not_the_police_and_a_split_police_name_do
     assert one(nlp, "Kami akan melaporkan dugaan penyimpangan ini ke mabes polri .", "ACCUSE")["hypothetical"]
 
 
+def test_a_promise_targets_the_object_of_the_verb_it_introduces_unless_made_jointly(nlp):
+    ev = one(nlp, "Rusia berkomitmen membantu Suriah memerangi terorisme .", "AGREE")
+    assert (ev["source_text"], ev["target_text"]) == ("Rusia", "Suriah")
+    ev = one(nlp, "Pemerintah Indonesia dan Pemerintah Malaysia bersepakat membantu warga Rohingya .", "AGREE")
+    assert ev["target_text"] == "Pemerintah Malaysia"
+    assert one(nlp, "Pemerintah setuju untuk menaikkan anggaran pertahanan .", "AGREE")["source_text"] == "Pemerintah"
+
+
 # --- the seed article -------------------------------------------------------------------
 
 def _names(report, ev):

@@ -95,9 +95,9 @@ NUMBER_WORDS = {"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapa
                 "puluhan", "ratusan", "ribuan", "seorang", "sejumlah", "beberapa"}
 # Counting words before a passive's agent: "diserang sekelompok biksu".
 QUANTIFIERS = {"sekelompok", "sejumlah", "beberapa", "seorang", "para", "segerombolan", "puluhan", "ratusan"}
-# "mengancam akan menjemput paksa Yodi", "meminta mereka menghentikan": the target of a demand or
-# threat may be the object of the verb it introduces.
-COMPLEMENT_TYPES = {"THREATEN", "REQUEST"}
+# "mengancam akan menjemput paksa Yodi", "meminta mereka menghentikan", "berkomitmen membantu Suriah":
+# the target of a demand, threat or promise may be the object of the verb it introduces.
+COMPLEMENT_TYPES = {"THREATEN", "REQUEST", "AGREE"}
 COMPLEMENT_REACH = 4
 OBJECT_PHRASE_REACH = 4  # plain words between a trigger's object word and the actor that owns it
 # Criticising, rejecting or backing someone's act aims at that someone: "menolak usulan DPR" targets DPR.
@@ -915,7 +915,8 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
                                f"not whom it asks ('meminta koruptor diperlakukan manusiawi')")
             roles.target = None
             roles.settled.add("target")
-        if roles.target is None and trigger.type in COMPLEMENT_TYPES:
+        if roles.target is None and trigger.type in COMPLEMENT_TYPES \
+                and not (trigger.type == "AGREE" and roles.co_sources):  # "A dan B bersepakat": B is the other party
             roles.target = complement_object(s, rest, roles, taken)
         if roles.target is None and (object_end is not None or trigger.type in OBJECT_OWNER_TYPES) \
                 and roles.source is not None and trigger.mode not in SELF_DIRECTED_MODES:
