@@ -886,6 +886,12 @@ def test_a_promise_targets_the_object_of_the_verb_it_introduces_unless_made_join
     assert one(nlp, "Pemerintah setuju untuk menaikkan anggaran pertahanan .", "AGREE")["source_text"] == "Pemerintah"
 
 
+def test_counted_pronouns_are_actors(nlp):
+    """'ketiganya' (the three of them) refers back like 'keduanya'."""
+    ev = one(nlp, "Polisi mengatakan , ketiganya ditangkap di sebuah hotel di Bandung .", "COERCE")
+    assert ev["target_text"] == "ketiganya"
+
+
 # --- the seed article -------------------------------------------------------------------
 
 def _names(report, ev):

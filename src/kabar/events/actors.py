@@ -19,7 +19,7 @@ from kabar.nlp.titles import match_title
 
 ACTORS_FILE = Path(__file__).parent / "data" / "actors.yaml"
 PRONOUNS = {"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "anda", "kamu", "keduanya", "pihaknya",
-            "dirinya"}
+            "dirinya", "ketiganya", "keempatnya", "kelimanya"}
 FIRST_PERSON = {"kami", "kita", "saya", "aku"}
 POSSESSORS = {"mereka", "kami", "kita"}  # after a sector noun they say whose ("pemimpin mereka")
 # Words that never join a sector noun to the name after it ("polisi menangkap Rizieq").
