@@ -892,6 +892,11 @@ def test_counted_pronouns_are_actors(nlp):
     assert ev["target_text"] == "ketiganya"
 
 
+def test_time_and_manner_words_before_a_verb_are_no_subject(nlp):
+    ev = one(nlp, "Ndii bersuara lantang mengkritik Kenyatta atas pemilu ulang itu .", "ACCUSE")
+    assert (ev["source_text"], ev["target_text"]) == ("Ndii", "Kenyatta")
+
+
 # --- the seed article -------------------------------------------------------------------
 
 def _names(report, ev):

@@ -109,6 +109,8 @@ ADVERBS = {
     "juga", "telah", "sudah", "akan", "tidak", "tak", "belum", "pun", "masih", "sempat", "kerap", "terus",
     "pernah", "baru", "sedang", "secara", "resmi", "langsung", "kemudian", "lalu", "bahkan", "tetap",
     "berhasil", "ikut", "beberapa", "kali", "berkali-kali", "tengah",
+    # time and manner words before a verb: "lantas meminta", "kini dipenjara", "bersuara lantang mengkritik"
+    "lantas", "kini", "nanti", "nantinya", "tadi", "lantang", "tegas", "konsisten",
 }
 # "penangkapan Rizieq" is Rizieq arrested, while "kunjungan Putin" is Putin visiting.
 PATIENT_NOMINAL_TYPES = {"COERCE", "ASSAULT", "RETREAT", "SANCTION"}
