@@ -897,6 +897,16 @@ def test_time_and_manner_words_before_a_verb_are_no_subject(nlp):
     assert (ev["source_text"], ev["target_text"]) == ("Ndii", "Kenyatta")
 
 
+@pytest.mark.parametrize("text,etype,target", [
+    ("Kami minta kepada Pak Gubernur untuk segera menertibkan pasar itu , \" kata Ketua DPRD .", "REQUEST", "Pak Gubernur"),
+    ("Saya minta maaf kepada Presiden atas ucapan saya .", "CONCEDE", "Presiden"),
+])
+def test_spoken_bare_minta_asks_and_apologises(nlp, text, etype, target):
+    """Quotes use the bare 'minta'; the longer 'minta maaf' wins over the request."""
+    ev = one(nlp, text, etype)
+    assert ev["target_text"] == target and len(events(nlp, text)) == 1
+
+
 # --- the seed article -------------------------------------------------------------------
 
 def _names(report, ev):

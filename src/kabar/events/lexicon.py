@@ -53,8 +53,8 @@ class Lexicon:
         f = Form(words, pattern, morph.voice(pattern), trig)
         bucket = self.by_first_word.setdefault(words[0], [])
         bucket.append(f)
-        # Entries with `with` constraints are tried first; longer forms before shorter.
-        bucket.sort(key=lambda x: (not x.trigger.with_words, -len(x.words)))
+        # Longer forms first ("minta maaf" before "minta ... kepada"), then entries with `with` constraints.
+        bucket.sort(key=lambda x: (-len(x.words), not x.trigger.with_words))
 
     def candidates(self, word: str) -> list[Form]:
         return self.by_first_word.get(word.lower(), [])
