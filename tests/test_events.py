@@ -907,6 +907,11 @@ def test_spoken_bare_minta_asks_and_apologises(nlp, text, etype, target):
     assert ev["target_text"] == target and len(events(nlp, text)) == 1
 
 
+def test_caught_in_a_sting_is_the_target_of_its_author(nlp):
+    ev = one(nlp, "Wali Kota Batu Eddy Rumpoko terjaring OTT KPK di rumah dinasnya .", "COERCE")
+    assert (ev["source_text"], ev["target_text"]) == ("KPK", "Wali Kota Batu Eddy Rumpoko")
+
+
 # --- the seed article -------------------------------------------------------------------
 
 def _names(report, ev):

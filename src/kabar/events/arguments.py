@@ -60,7 +60,7 @@ LIGHT_VERBS = {
     "mengucapkan", "mendeklarasikan", "menyuarakan",  # "mengucapkan terima kasih kepada X", "mendeklarasikan dukungan"
 }
 RECEIVE_VERBS = {"menerima", "mendapat", "mendapatkan", "memperoleh", "meraih", "menuai", "mengantongi", "kena",
-                 "terkena"}
+                 "terkena", "terjaring"}  # "X terjaring operasi tangkap tangan KPK": X undergoes KPK's act
 # "mohon dukungan X": support asked for is not support given.
 ASK_VERBS = {"mohon", "memohon", "meminta", "minta", "mengharapkan", "berharap", "butuh", "membutuhkan", "menggalang"}
 # Verbs whose object is asked or told to do what the clause after "untuk/agar" says.
