@@ -912,6 +912,12 @@ def test_caught_in_a_sting_is_the_target_of_its_author(nlp):
     assert (ev["source_text"], ev["target_text"]) == ("KPK", "Wali Kota Batu Eddy Rumpoko")
 
 
+def test_help_asked_for_is_a_request_not_aid(nlp):
+    evs = events(nlp, "Pemerintah Filipina mengajukan permintaan bantuan militer kepada Amerika Serikat .")
+    assert [(e["type"], e["source_text"], e["target_text"]) for e in evs] == [
+        ("REQUEST", "Pemerintah Filipina", "Amerika Serikat")]
+
+
 # --- the seed article -------------------------------------------------------------------
 
 def _names(report, ev):

@@ -62,7 +62,8 @@ LIGHT_VERBS = {
 RECEIVE_VERBS = {"menerima", "mendapat", "mendapatkan", "memperoleh", "meraih", "menuai", "mengantongi", "kena",
                  "terkena", "terjaring"}  # "X terjaring operasi tangkap tangan KPK": X undergoes KPK's act
 # "mohon dukungan X": support asked for is not support given.
-ASK_VERBS = {"mohon", "memohon", "meminta", "minta", "mengharapkan", "berharap", "butuh", "membutuhkan", "menggalang"}
+ASK_VERBS = {"mohon", "memohon", "meminta", "minta", "mengharapkan", "berharap", "butuh", "membutuhkan", "menggalang",
+             "permintaan", "permohonan"}  # "permintaan bantuan KPK": help asked of KPK, not given
 # Verbs whose object is asked or told to do what the clause after "untuk/agar" says.
 DIRECTIVE_VERBS = {
     "meminta", "mendesak", "mengimbau", "mendorong", "menyerukan", "memerintahkan", "mengingatkan",
