@@ -918,6 +918,12 @@ def test_help_asked_for_is_a_request_not_aid(nlp):
         ("REQUEST", "Pemerintah Filipina", "Amerika Serikat")]
 
 
+def test_the_field_of_a_cooperation_is_no_second_event(nlp):
+    evs = events(nlp, "Penyidikan itu dilakukan berdasarkan kerja sama bantuan hukum antara pemerintah Indonesia dan Filipina .")
+    assert [(e["type"], e["source_text"], e["target_text"]) for e in evs] == [
+        ("COOPERATE", "pemerintah Indonesia", "Filipina")]
+
+
 # --- the seed article -------------------------------------------------------------------
 
 def _names(report, ev):

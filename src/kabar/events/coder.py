@@ -204,6 +204,8 @@ def _not_an_event(sent, words: list[str], i: int, n: int, f: lexicon_mod.Form) -
         return True  # "RUU itu belum menemui titik terang": an idiom, no meeting
     if f.voice == "nominal" and i > 0 and words[i - 1] in PLACE_NOUNS | LAW_NOUNS:
         return True  # "situs uji coba nuklir", "lokasi penembakan", "pasal penghinaan": named after an event
+    if f.voice == "nominal" and words[max(0, i - 2) : i] == ["kerja", "sama"]:
+        return True  # "kerja sama bantuan hukum": the field of the cooperation, coded once as COOPERATE
     return False
 
 
