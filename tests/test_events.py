@@ -309,6 +309,12 @@ def test_list_with_a_comma_before_dan_is_led_by_its_first_actor(nlp):
     assert ev["source_text"] == "Demokrat" and len(ev["co_sources"]) == 2, ev
 
 
+def test_a_title_with_its_own_dan_is_no_second_party(nlp):
+    ev = one(nlp, "Menteri Koordinator Bidang Politik , Hukum dan Keamanan Wiranto bertemu dengan Kapolri "
+                  "Tito Karnavian di Jakarta .", "CONSULT")
+    assert ev["target_text"] == "Kapolri Tito Karnavian" and ev["source"] not in ev.get("co_sources", []), ev
+
+
 def test_investigation_noun_names_who_is_investigated_unless_an_investigator(nlp):
     ev = one(nlp, "KPK masih melengkapi berkas pemeriksaan Fredrich .", "ACCUSE")
     assert ev["target_text"] == "Fredrich", ev
