@@ -930,6 +930,33 @@ def test_the_field_of_a_cooperation_is_no_second_event(nlp):
         ("COOPERATE", "pemerintah Indonesia", "Filipina")]
 
 
+def test_a_promised_act_is_the_promise_not_a_second_event(nlp):
+    """Guidelines: an intended cooperative act is AGREE; named twice in one sentence, it is one event."""
+    evs = events(nlp, "Menteri Luar Negeri berjanji memberikan bantuan kepada Palestina .")
+    assert [(e["type"], e["source_text"], e["target_text"]) for e in evs] == \
+        [("AGREE", "Menteri Luar Negeri", "Palestina")], evs
+    arrest = one(nlp, "Polisi berjanji menangkap pelaku penembakan itu .", "COERCE")
+    assert arrest["hypothetical"], arrest
+
+
+def test_held_as_a_prisoner_of_an_authority_is_its_arrest(nlp):
+    ev = one(nlp, "Bupati itu resmi menjadi tahanan Kejaksaan Agung sejak Senin .", "COERCE")
+    assert (ev["cameo"], ev["source_text"], ev["target_text"]) == ("173", "Kejaksaan Agung", "Bupati"), ev
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("KPK menduga Bupati Klaten Sri Hartini menerima suap dari kontraktor .", "KPK", "Bupati Klaten Sri Hartini"),
+    ("Jaksa menduga terdakwa berbohong di persidangan .", "Jaksa", "terdakwa"),
+])
+def test_suspecting_someone_of_wrongdoing_is_an_allegation(nlp, text, source, target):
+    ev = one(nlp, text, "ACCUSE")
+    assert (ev["cameo"], ev["source_text"], ev["target_text"]) == ("112", source, target), ev
+
+
+def test_suspecting_a_plain_fact_is_no_allegation(nlp):
+    assert not [e for e in events(nlp, "Polisi menduga pelaku sudah kabur ke luar kota .") if e["type"] == "ACCUSE"]
+
+
 # --- the seed article -------------------------------------------------------------------
 
 def _names(report, ev):

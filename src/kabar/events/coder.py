@@ -6,7 +6,7 @@ dict per event in the report's events contract. `explain` keeps the reasoning fo
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kabar.events import actors as actors_mod
 from kabar.events import lexicon as lexicon_mod
@@ -19,6 +19,8 @@ FUTURE = {
     "akan", "bakal", "berencana", "ingin", "hendak", "berniat", "siap", "bersedia", "mau", "bermaksud",
     "berharap", "rencananya", "kemungkinan", "peluang",  # "membuka kemungkinan berunding": intent
     "rencana", "dijadwalkan", "direncanakan", "terjadwal", "menjadwalkan",  # "rencana kunjungan", "dijadwalkan bertemu"
+    # a promise names the act it promises, not done yet: "berjanji memberikan bantuan" is one AGREE
+    "berjanji", "menjanjikan", "sepakat", "bersepakat", "berkomitmen", "setuju",
 }
 MODAL = {"bisa", "dapat", "mungkin", "boleh", "harus", "perlu", "seharusnya", "sebaiknya", "berpeluang", "diharapkan"}
 INTERVIEW = {"saat", "ketika", "sewaktu", "waktu", "usai", "seusai", "tatkala"}
@@ -328,6 +330,16 @@ def _repeats(ev: dict, coded: list[dict]) -> dict | None:
     return None
 
 
+def _outside_triggers(sent, found: list[actors_mod.Actor], matches: list[TriggerMatch]) -> list[actors_mod.Actor]:
+    """"menjadi tahanan KPK": an actor phrase that begins inside a trigger of several words ('tahanan')
+    is only what follows the trigger ('KPK'), so it can be the event's party."""
+    doc, out = sent.doc, []
+    for a in found:
+        m = next((m for m in matches if m.start < a.start < m.end < a.end), None)
+        out.append(a if m is None else replace(a, start=m.end, text=doc[m.end : a.end].text, char_start=doc[m.end].idx))
+    return out
+
+
 def _both_countries(s: Sentence, a: actors_mod.Actor) -> bool:
     """"kedua negara" (both countries): the two countries the article has named last."""
     k = s.rel(a.start)
@@ -354,11 +366,13 @@ class Coder:
         sentence_actors = [actors_mod.find_actors(sent, ents, self.trigger_words, places) for sent in sents]
         name_codes = self._name_codes(sentence_actors, entity_codes)
         for sent, found in zip(sents, sentence_actors):
+            matches = find_triggers(sent, self.lex, found, ent_types)
+            found = _outside_triggers(sent, found, matches)
             s = Sentence(sent, found)
             exp = Explanation(sent.text, [f"{a.text} [{a.kind}{' ' + a.code if a.code else ''}]" for a in found],
                               [f"{t.text}/{t.dep_}->{t.head.text}" for t in sent] if has_parse else [])
             coded: list[dict] = []
-            for m in find_triggers(sent, self.lex, found, ent_types):
+            for m in matches:
                 roles = self._roles(s, m, has_parse)
                 ev = self._event(doc, s, m, roles, recent, name_codes, entity_codes)
                 exp.traces.append(roles.trace)
