@@ -957,6 +957,17 @@ def test_suspecting_a_plain_fact_is_no_allegation(nlp):
     assert not [e for e in events(nlp, "Polisi menduga pelaku sudah kabur ke luar kota .") if e["type"] == "ACCUSE"]
 
 
+@pytest.mark.parametrize("text,etype,source,target", [
+    ("Sekelompok hacker menyerang situs Komisi Pemilihan Umum .", "ASSAULT", "hacker", "Komisi Pemilihan Umum"),
+    ("Mahkamah Konstitusi menolak permohonan pemohon .", "REJECT", "Mahkamah Konstitusi", "pemohon"),
+    ("Pemerintah memberikan bantuan kepada para veteran .", "AID", "Pemerintah", "veteran"),
+    ("Koalisi pimpinan Arab Saudi menyerang Sanaa .", "ASSAULT", "Koalisi pimpinan Arab Saudi", "Sanaa"),
+])
+def test_hackers_petitioners_veterans_and_coalitions_are_actors(nlp, text, etype, source, target):
+    ev = one(nlp, text, etype)
+    assert (ev["source_text"], ev["target_text"]) == (source, target), ev
+
+
 # --- the seed article -------------------------------------------------------------------
 
 def _names(report, ev):
