@@ -968,6 +968,16 @@ def test_hackers_petitioners_veterans_and_coalitions_are_actors(nlp, text, etype
     assert (ev["source_text"], ev["target_text"]) == (source, target), ev
 
 
+@pytest.mark.parametrize("text,target", [
+    ("Polda Metro Jaya akan memanggil Firza Husein terkait percakapan itu .", "Firza Husein"),
+    ("Kejaksaan memanggil mantan Dirut Pertamina dalam kasus korupsi .", "Dirut Pertamina"),
+])
+def test_a_summons_about_a_case_is_an_investigation(nlp, text, target):
+    """Guidelines: 'akan memanggil X terkait ...' is ACCUSE/investigate, the one summoned the target."""
+    ev = one(nlp, text, "ACCUSE")
+    assert (ev["cameo"], ev["target_text"]) == ("090", target), ev
+
+
 # --- the seed article -------------------------------------------------------------------
 
 def _names(report, ev):
