@@ -262,7 +262,6 @@ def test_purpose_clause_of_a_future_trip_is_future(nlp):
     ("Relawan Jokowi mendeklarasikan dukungan untuk Ganjar Pranowo .", "SUPPORT", "051"),
     ("Australia menangguhkan kerja sama militer dengan Indonesia .", "SANCTION", "160"),
     ("Pemerintah Indonesia mengekstradisi buronan itu ke Australia .", "COERCE", "174"),
-    ("Ketua DPR mengkritisi kebijakan impor beras pemerintah .", "ACCUSE", "111"),
     ("Partai Gerindra mempersoalkan keputusan KPU .", "ACCUSE", "111"),
     ("Warga mencela sikap Bupati Garut .", "ACCUSE", "111"),
     ("Polisi mencurigai Andi terlibat perampokan itu .", "ACCUSE", "112"),
