@@ -944,6 +944,16 @@ def test_a_promised_act_is_the_promise_not_a_second_event(nlp):
     assert arrest["hypothetical"], arrest
 
 
+@pytest.mark.parametrize("text,cameo", [
+    ("Jepang bertekad mengirim bantuan kemanusiaan ke Myanmar .", "033"),
+    ("Kedua pemimpin berikrar memperkuat kerja sama pertahanan .", "030"),
+])
+def test_resolve_and_pledge_are_intent_to_cooperate(nlp, text, cameo):
+    ev = one(nlp, text, "AGREE")
+    assert ev["cameo"] == cameo, ev
+    assert not [e for e in events(nlp, text) if e["type"] in {"AID", "COOPERATE"}]
+
+
 def test_held_as_a_prisoner_of_an_authority_is_its_arrest(nlp):
     ev = one(nlp, "Bupati itu resmi menjadi tahanan Kejaksaan Agung sejak Senin .", "COERCE")
     assert (ev["cameo"], ev["source_text"], ev["target_text"]) == ("173", "Kejaksaan Agung", "Bupati"), ev

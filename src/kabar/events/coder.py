@@ -20,7 +20,7 @@ FUTURE = {
     "berharap", "rencananya", "kemungkinan", "peluang",  # "membuka kemungkinan berunding": intent
     "rencana", "dijadwalkan", "direncanakan", "terjadwal", "menjadwalkan",  # "rencana kunjungan", "dijadwalkan bertemu"
     # a promise names the act it promises, not done yet: "berjanji memberikan bantuan" is one AGREE
-    "berjanji", "menjanjikan", "sepakat", "bersepakat", "berkomitmen", "setuju",
+    "berjanji", "menjanjikan", "sepakat", "bersepakat", "berkomitmen", "setuju", "berikrar", "bertekad",
 }
 MODAL = {"bisa", "dapat", "mungkin", "boleh", "harus", "perlu", "seharusnya", "sebaiknya", "berpeluang", "diharapkan"}
 INTERVIEW = {"saat", "ketika", "sewaktu", "waktu", "usai", "seusai", "tatkala"}
