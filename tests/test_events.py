@@ -954,6 +954,15 @@ def test_resolve_and_pledge_are_intent_to_cooperate(nlp, text, cameo):
     assert not [e for e in events(nlp, text) if e["type"] in {"AID", "COOPERATE"}]
 
 
+@pytest.mark.parametrize("text,source,target", [
+    ("Polisi menyebut pria itu terlibat dalam serangan teror di Thamrin .", "pria", None),
+    ("Dua anggota TNI diduga terlibat penganiayaan terhadap warga .", "anggota TNI", "warga"),
+])
+def test_taking_part_in_an_attack_makes_the_subject_its_author(nlp, text, source, target):
+    ev = one(nlp, text, "ASSAULT")
+    assert (ev["source_text"], ev["target_text"]) == (source, target), ev
+
+
 def test_held_as_a_prisoner_of_an_authority_is_its_arrest(nlp):
     ev = one(nlp, "Bupati itu resmi menjadi tahanan Kejaksaan Agung sejak Senin .", "COERCE")
     assert (ev["cameo"], ev["source_text"], ev["target_text"]) == ("173", "Kejaksaan Agung", "Bupati"), ev

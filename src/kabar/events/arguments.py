@@ -55,6 +55,7 @@ LIGHT_VERBS = {
     "melancarkan", "melayangkan", "mengungkapkan", "menunjukkan", "mengajukan", "menjatuhkan",
     "melepas", "melepaskan", "mengucurkan", "berbalas", "membalas", "sampaikan", "menerbitkan",
     "mengeluarkan",
+    "terlibat",  # "terlibat (dalam) serangan teror": the subject took part in the act the noun names
     # verbs that carry on an act named by the noun after them: "meningkatkan kerja sama dengan X"
     "melanjutkan", "meningkatkan", "memperkuat", "mempererat", "memperluas", "memulai", "melangsungkan",
     "mengucapkan", "mendeklarasikan", "menyuarakan",  # "mengucapkan terima kasih kepada X", "mendeklarasikan dukungan"
@@ -756,6 +757,8 @@ def surface_roles(s: Sentence, trig_start: int, trig_end: int, voice: str, trigg
     if voice == "nominal":
         before = s.word(trig_start - 1)
         before2 = s.word(trig_start - 2) if before in NOMINAL_MODIFIERS | ADVERBS else ""
+        if before == "dalam" and s.word(trig_start - 2) == "terlibat":
+            before2 = "terlibat"
         if s.word(trig_start - 2) == "dan" and s.word(trig_start - 4) in LIGHT_VERBS:
             before2 = s.word(trig_start - 4)  # "memberikan nasihat dan bantuan"
         if before in ASK_VERBS or before2 in ASK_VERBS:
