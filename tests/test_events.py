@@ -267,6 +267,8 @@ def test_purpose_clause_of_a_future_trip_is_future(nlp):
     ("Polisi mencurigai Andi terlibat perampokan itu .", "ACCUSE", "112"),
     ("Ketua Umum PDIP memfitnah Presiden Jokowi .", "ACCUSE", "112"),
     ("Komnas HAM menginvestigasi kasus penembakan di Papua .", "ACCUSE", "090"),
+    ("Ketua DPR berseteru dengan Gubernur DKI soal anggaran .", "ACCUSE", "111"),
+    ("China bersengketa dengan Filipina di Laut China Selatan .", "ACCUSE", "111"),
 ])
 def test_added_triggers(nlp, text, etype, cameo):
     ev = one(nlp, text, etype)
