@@ -269,6 +269,7 @@ def test_purpose_clause_of_a_future_trip_is_future(nlp):
     ("Komnas HAM menginvestigasi kasus penembakan di Papua .", "ACCUSE", "090"),
     ("Ketua DPR berseteru dengan Gubernur DKI soal anggaran .", "ACCUSE", "111"),
     ("China bersengketa dengan Filipina di Laut China Selatan .", "ACCUSE", "111"),
+    ("Polisi mengurung tersangka di sel tahanan Polres .", "COERCE", "173"),
 ])
 def test_added_triggers(nlp, text, etype, cameo):
     ev = one(nlp, text, etype)
@@ -963,6 +964,16 @@ def test_resolve_and_pledge_are_intent_to_cooperate(nlp, text, cameo):
 def test_taking_part_in_an_attack_makes_the_subject_its_author(nlp, text, source, target):
     ev = one(nlp, text, "ASSAULT")
     assert (ev["source_text"], ev["target_text"]) == (source, target), ev
+
+
+@pytest.mark.parametrize("text", [
+    "Mantan menteri itu kini mendekam di balik jeruji besi .",
+    "Aktivis itu akhirnya berakhir di terali besi .",
+])
+def test_ending_up_behind_bars_is_custody_of_the_subject(nlp, text):
+    ev = one(nlp, text, "COERCE")
+    assert ev["cameo"] == "173" and ev["target_text"] in {"Mantan menteri", "Aktivis"}, ev
+    assert not events(nlp, "Masa jabatan Bupati berakhir pada bulan depan .")
 
 
 def test_held_as_a_prisoner_of_an_authority_is_its_arrest(nlp):
