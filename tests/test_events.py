@@ -270,6 +270,8 @@ def test_purpose_clause_of_a_future_trip_is_future(nlp):
     ("Ketua DPR berseteru dengan Gubernur DKI soal anggaran .", "ACCUSE", "111"),
     ("China bersengketa dengan Filipina di Laut China Selatan .", "ACCUSE", "111"),
     ("Polisi mengurung tersangka di sel tahanan Polres .", "COERCE", "173"),
+    ("Partai Golkar tunduk kepada keputusan Mahkamah Agung .", "CONCEDE", "080"),
+    ("Presiden mewanti-wanti para menteri untuk tidak korupsi .", "REQUEST", "100"),
 ])
 def test_added_triggers(nlp, text, etype, cameo):
     ev = one(nlp, text, etype)
