@@ -978,6 +978,12 @@ def test_ending_up_behind_bars_is_custody_of_the_subject(nlp, text):
     assert not events(nlp, "Masa jabatan Bupati berakhir pada bulan depan .")
 
 
+def test_under_surveillance_is_investigation_of_the_subject(nlp):
+    ev = one(nlp, "Aktivis itu berada di bawah pantauan aparat keamanan .", "ACCUSE")
+    assert (ev["cameo"], ev["target_text"]) == ("090", "Aktivis") and ev["source_text"].startswith("aparat"), ev
+    assert not events(nlp, "Harga beras terus dipantau pemerintah .")
+
+
 def test_held_as_a_prisoner_of_an_authority_is_its_arrest(nlp):
     ev = one(nlp, "Bupati itu resmi menjadi tahanan Kejaksaan Agung sejak Senin .", "COERCE")
     assert (ev["cameo"], ev["source_text"], ev["target_text"]) == ("173", "Kejaksaan Agung", "Bupati"), ev
