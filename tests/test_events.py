@@ -984,6 +984,13 @@ def test_under_surveillance_is_investigation_of_the_subject(nlp):
     assert not events(nlp, "Harga beras terus dipantau pemerintah .")
 
 
+def test_obeying_a_ruling_is_concede_and_promising_to_obey_is_agree(nlp):
+    done = one(nlp, "Partai Golkar patuh pada putusan Mahkamah Agung .", "CONCEDE")
+    promised = one(nlp, "Partai Golkar akan patuh pada putusan Mahkamah Agung .", "AGREE")
+    assert done["cameo"] == "080" and promised["cameo"] == "035" and promised["hypothetical"], (done, promised)
+    assert not events(nlp, "Warga harus patuh pada aturan lalu lintas .")  # a law or rule is no actor's decision
+
+
 def test_held_as_a_prisoner_of_an_authority_is_its_arrest(nlp):
     ev = one(nlp, "Bupati itu resmi menjadi tahanan Kejaksaan Agung sejak Senin .", "COERCE")
     assert (ev["cameo"], ev["source_text"], ev["target_text"]) == ("173", "Kejaksaan Agung", "Bupati"), ev

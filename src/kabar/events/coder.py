@@ -27,8 +27,9 @@ INTERVIEW = {"saat", "ketika", "sewaktu", "waktu", "usai", "seusai", "tatkala"}
 DEGREE = {"sangat", "amat", "paling", "cukup", "lebih", "kurang", "makin", "semakin", "terlalu", "begitu", "sungguh"}
 CONDITIONAL = {"jika", "apabila", "kalau", "bila", "seandainya", "andai"}
 # PLOVER manual, AGREE: cooperative events in the future tense are coded as AGREE; RETREAT:
-# "announcements of future retreats should be coded as CONCEDE" (080, yield).
-FUTURE_CODES = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "RETREAT": "080"}
+# "announcements of future retreats should be coded as CONCEDE" (080, yield); a concession promised
+# ("akan patuh pada putusan") is CAMEO 035, intent to yield (AGREE).
+FUTURE_CODES = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "RETREAT": "080", "CONCEDE": "035"}
 SAY_VERBS = {"kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "tegas"}
 SAY_BEFORE = ("mengatakan", "menyatakan", "menegaskan", "berkata")
 OPEN_QUOTES, CLOSE_QUOTES = {"“", '"', "‘"}, {"”", '"', "’"}
