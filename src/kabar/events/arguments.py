@@ -1082,7 +1082,10 @@ def parse_roles(s: Sentence, head, trigger) -> Roles | None:
         case = next((c.text.lower() for c in child.children if c.dep_ == "case"), None)
         if dep == "nsubj":
             roles.source = a
-            roles.co_sources = [actor_of(c) for c in child.children if c.dep_ == "conj" and actor_of(c)]
+            # a conjunct inside the subject's own phrase ("Menko Bidang Politik , Hukum dan Keamanan
+            # Wiranto") is part of its title, no second party
+            roles.co_sources = [actor_of(c) for c in child.children
+                                if c.dep_ == "conj" and actor_of(c) not in (None, a)]
         elif dep == "nsubj:pass":
             roles.target = a
         elif dep in {"obl:agent"} or (dep.startswith("obl") and case == "oleh"):

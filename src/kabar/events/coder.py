@@ -499,11 +499,8 @@ class Coder:
             "date_from": date_from,
             "rule": f"{trig.source} {m.form.pattern} {m.form.voice} via {roles.via}",
         }
-        # A title split by its own "dan" ("Menko Bidang Politik, Hukum dan Keamanan Wiranto") can
-        # make the source its own co-source: each party is listed once, the source never again.
-        co_sources = [c for c in dict.fromkeys(c.entity_id or c.text for c in roles.co_sources) if c != ev["source"]]
-        if co_sources:
-            ev["co_sources"] = co_sources
+        if roles.co_sources:
+            ev["co_sources"] = [c.entity_id or c.text for c in roles.co_sources]
         if speaker and speaker is not source:
             ev["speaker"] = speaker.entity_id or speaker.text
         ev.update(extra)
