@@ -31,6 +31,7 @@ from __future__ import annotations
 import copy
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from kabar.training import corpora
@@ -194,8 +195,10 @@ def apply(sents: list[corpora.UDSentence], table: Table) -> tuple[list[corpora.U
     return out, changes
 
 
+@lru_cache(maxsize=1)
 def harmonised(data: Path) -> tuple[list[corpora.UDSentence], Table, Counter]:
-    """The 2017 split relabelled by the table learned from today's treebanks under `data`."""
+    """The 2017 split relabelled by the table learned from today's treebanks under `data` (learned
+    once per process: `prepare` reads the sentences and then records the counts)."""
     old = corpora.read_conllu(Path(data) / OLD)
     table = derive(old, [corpora.read_conllu(Path(data) / rel) for rel in REFERENCE])
     sents, changes = apply(old, table)
