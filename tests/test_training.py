@@ -161,3 +161,33 @@ def test_ud_recipe_reads_the_2017_gsd_split_with_todays_labels(tmp_path):
     labels = {(t.pos_, t.dep_) for d in docs for t in d}
     assert {("PROPN", "flat:name"), ("AUX", "aux")} <= labels
     assert record["harmonised"]["file"] in record["train"] and record["harmonised"]["tokens_relabelled"] > 5000
+
+
+def test_ud_augmenter_lets_temporal_subordinators_stand_for_one_another():
+    """training/ud.cfg's augmenter swaps "sejak/setelah/..." in real GSD sentences and keeps their trees."""
+    from spacy.training import Example
+    from spacy.util import load_config
+
+    from kabar.training.augment import TEMPORAL_SUBORDINATORS
+
+    settings = dict(load_config(train.TRAINING_DIR / "ud.cfg")["corpora"]["train"]["augmenter"])
+    assert settings["@augmenters"] == "kabar.ud_augmenter.v1" and 0 < settings["swap_level"] < 1
+    settings.update(swap_level=1.0, whitespace_level=0.0)
+    augment = spacy.registry.resolve({"augmenter": settings})["augmenter"]
+    nlp = spacy.blank("id")
+    gold = [s for s in corpora.read_conllu(DATA / "ud-id-gsd" / "id_gsd-ud-dev.conllu")
+            if {"sejak", "setelah", "sebelum"} & {w.lower() for w in s.words}]
+    assert len(gold) > 20
+    for s in gold:
+        reference = corpora.ud_doc(nlp.vocab, s)
+        [variant] = augment(nlp, Example(nlp.make_doc(reference.text), reference))
+        new = variant.reference
+        assert variant.predicted.text == new.text and len(new) == len(reference)
+        for old, tok in zip(reference, new):
+            assert (tok.head.i, tok.dep_, tok.pos_, str(tok.morph)) == (old.head.i, old.dep_, old.pos_, str(old.morph))
+            if old.text.lower() in TEMPORAL_SUBORDINATORS:
+                assert tok.text.lower() in TEMPORAL_SUBORDINATORS and tok.text.lower() != old.text.lower()
+                assert tok.text[0].isupper() == old.text[0].isupper()
+                assert tok.lemma_ in ("", tok.text.lower())
+            else:
+                assert (tok.text, tok.lemma_) == (old.text, old.lemma_)

@@ -17,7 +17,7 @@ import spacy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from kabar.training import corpora, harmonise
+from kabar.training import augment, corpora, harmonise  # noqa: F401  (augment registers the UD augmenter)
 
 TRAINING_DIR = Path(__file__).resolve().parents[3] / "training"
 
