@@ -89,7 +89,8 @@ def evaluate_parser_cmd(
 
 def train(
     recipe: str = typer.Argument(..., help="vectors (floret, read by the NER configs), ud, ner (the shipped pair), "
-                                           "nergrit or nerp (benchmark models), or all (vectors, ud, ner)."),
+                                           "nergrit or nerp (benchmark models), all (vectors, ud, ner), or pretrain "
+                                           "(the NER's tok2vec on IndoSum text, for --init-tok2vec)."),
     data: Path = typer.Option(Path("../shared/data"), help="The data folder (../shared/data)."),
     work: Path = typer.Option(Path("training/output"), help="Where corpora, logs and models are written."),
     ship: bool = typer.Option(False, help="Then assemble the shipped model from the ud and ner models under --work, and score it."),
@@ -101,16 +102,21 @@ def train(
                                                        "(e.g. the shipped model) instead of --work's ner model."),
     vectors_from: Optional[Path] = typer.Option(None, "--vectors", help="Read the static vectors of this pipeline "
                                                 "(e.g. the shipped model) instead of --work's `kabar train vectors` table."),
+    init_tok2vec: Optional[Path] = typer.Option(None, help="NER recipes: start the NER's tok2vec from these weights "
+                                                "(WORK/pretrain/model-last.bin of `kabar train pretrain`)."),
+    pretrain_epochs: int = typer.Option(3, help="pretrain: passes over the IndoSum text (1.2M words each)."),
 ) -> None:
     """Rebuild a model from the data sets, with the configs in training/."""
-    from kabar.training import corpora, recipes, vectors
+    from kabar.training import corpora, pretrain, recipes, vectors
 
     names = ["vectors", "ud", "ner"] if recipe == "all" else [recipe]
     for name in names:
-        if name not in recipes.RECIPES and name != "vectors":
-            _fail(f"unknown recipe {name!r}; choose one of vectors, {', '.join(recipes.RECIPES)} or all")
+        if name not in recipes.RECIPES and name not in ("vectors", "pretrain"):
+            _fail(f"unknown recipe {name!r}; choose one of vectors, {', '.join(recipes.RECIPES)}, all or pretrain")
     if not data.is_dir():
         _fail(f"data folder {data} does not exist")
+    if pretrain_epochs < 1:
+        _fail("--pretrain-epochs must be at least 1")
     overrides = {"training.max_steps": max_steps} if max_steps else {}
     if vectors_from is not None:
         overrides["paths.vectors"] = str(vectors_from)
@@ -120,7 +126,14 @@ def train(
                 built = vectors.build(data, recipes.vectors_dir(work).parent, limit=limit)
                 typer.echo(f"vectors: {built['tokens']} tokens, table in {recipes.vectors_dir(work)}")
                 continue
-            best, _ = recipes.train_recipe(name, data, work, limit=limit, overrides=overrides, from_model=from_model)
+            if name == "pretrain":
+                built = pretrain.build(data, work / "pretrain", vectors_from or recipes.vectors_dir(work),
+                                       recipes.TRAINING_DIR / recipes.RECIPES["ner"].config,
+                                       pretrain.PretrainSettings(epochs=pretrain_epochs), limit=limit)
+                typer.echo(f"pretrain: {built['words_seen']} words in {built['seconds']} s, weights in {built['weights']}")
+                continue
+            best, _ = recipes.train_recipe(name, data, work, limit=limit, overrides=overrides, from_model=from_model,
+                                           init_tok2vec=init_tok2vec)
         except (RuntimeError, corpora.CorpusError) as err:
             _fail(str(err))
         typer.echo(f"{name}: best model in {best}")

@@ -140,8 +140,10 @@ def continued_config(config_path: Path, from_model: Path, target: Path) -> Path:
     return target
 
 
-def fit(name: str, corpus: Path, out: Path, overrides: dict | None = None, from_model: Path | None = None) -> Path:
-    """Run `spacy train` with the recipe's config (continuing `from_model`'s components if given)."""
+def fit(name: str, corpus: Path, out: Path, overrides: dict | None = None, from_model: Path | None = None,
+        init_tok2vec: Path | None = None) -> Path:
+    """Run `spacy train` with the recipe's config (continuing `from_model`'s components if given,
+    or starting the NER's tok2vec from the pretrained weights `init_tok2vec`)."""
     from spacy.cli.train import train as spacy_train
 
     recipe = RECIPES[name]
@@ -149,6 +151,11 @@ def fit(name: str, corpus: Path, out: Path, overrides: dict | None = None, from_
     if from_model is not None:
         config = continued_config(config, from_model, out.parent / f"continued-{recipe.config}")
     settings = {"paths.train": str(corpus / "train.spacy"), "paths.dev": str(corpus / "dev.spacy")}
+    if init_tok2vec is not None:
+        from kabar.training import pretrain
+
+        config = pretrain.init_config(config, out.parent / f"init-{recipe.config}")
+        settings["paths.init_tok2vec"] = str(init_tok2vec)
     settings.update(overrides or {})
     spacy_train(config, out, overrides=settings)
     return out / "model-best"
@@ -198,9 +205,18 @@ def vectors_dir(work: Path) -> Path:
 
 
 def train_recipe(name: str, data: Path, work: Path, limit: int = 0, overrides: dict | None = None,
-                 from_model: Path | None = None) -> tuple[Path, dict]:
-    """prepare + fit: the best model of recipe `name` and the checksums of what it read."""
+                 from_model: Path | None = None, init_tok2vec: Path | None = None) -> tuple[Path, dict]:
+    """prepare + fit: the best model of recipe `name` and the checksums of what it read.
+
+    `init_tok2vec`: the NER's tok2vec starts from these pretrained weights (`kabar train pretrain`)."""
     overrides = dict(overrides or {})
+    if init_tok2vec is not None:
+        from kabar.training import pretrain
+
+        if RECIPES[name].kind != "ner" or from_model is not None:
+            raise RecipeError("--init-tok2vec starts a fresh NER's tok2vec (recipes ner, nergrit, nerp), "
+                              "without --from-model")
+        initialised = pretrain.init_record(Path(init_tok2vec))
     if RECIPES[name].vectors:
         # A continued run keeps the table its source was trained on.
         vectors = Path(overrides.setdefault("paths.vectors", str(from_model or vectors_dir(work))))
@@ -210,9 +226,11 @@ def train_recipe(name: str, data: Path, work: Path, limit: int = 0, overrides: d
     checksums = prepare(name, data, work / name / "corpus", limit=limit)
     if from_model is not None:
         checksums["continued_from"] = continued_from(Path(from_model))
+    if init_tok2vec is not None:
+        checksums["init_tok2vec"] = initialised
     # Written before training, so a run stopped early still says what its model-best read.
     (work / name / "sources.json").write_text(json.dumps(checksums, indent=1), encoding="utf-8")
-    best = fit(name, work / name / "corpus", work / name / "model", overrides, from_model)
+    best = fit(name, work / name / "corpus", work / name / "model", overrides, from_model, init_tok2vec)
     return best, checksums
 
 
