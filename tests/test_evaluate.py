@@ -103,8 +103,11 @@ def test_evaluate_parser_ends_with_json():
     result = _kabar("evaluate", "parser", str(DATA / "ud-id-gsd" / "id_gsd-ud-test.conllu"), "--json")
     assert result.returncode == 0, result.stderr
     score = json.loads(result.stdout.strip().splitlines()[-1])
-    assert set(score) == {"upos", "uas", "las", "n"} and score["n"] == 557
+    assert set(score) == {"upos", "uas", "las", "n", "clause_subjects", "clause_subjects_n"} and score["n"] == 557
     assert score["upos"] > 85 and score["las"] > 60
+    # gold subjects between a `mark` and its verb ("ketika daerah itu diterjang Badai Katrina")
+    assert score["clause_subjects_n"] == 93 and 50 < score["clause_subjects"] <= 100
+    assert "subordinate-clause subjects found" in result.stdout
 
 
 def test_evaluate_rejects_bad_input_in_one_line(tmp_path):

@@ -74,7 +74,7 @@ def evaluate_ner_cmd(
 def evaluate_parser_cmd(
     testfile: Path = typer.Argument(..., help="CoNLL-U file."),
     model: Optional[Path] = typer.Option(None, help=_MODEL_HELP),
-    as_json: bool = typer.Option(False, "--json", help="End with one JSON line {upos, uas, las, n} in percent."),
+    as_json: bool = typer.Option(False, "--json", help="End with one JSON line {upos, uas, las, n, clause_subjects, clause_subjects_n} in percent."),
 ) -> None:
     """UPOS accuracy, UAS and LAS on gold words."""
     from kabar.training.evaluate import evaluate_parser
@@ -83,8 +83,17 @@ def evaluate_parser_cmd(
     score = evaluate_parser(_load(model), sentences)
     typer.echo(f"UPOS {score.upos:.2f}  UAS {score.uas:.2f}  LAS {score.las:.2f}  "
                f"({score.n} sentences, {score.words} words)")
+    typer.echo(f"subordinate-clause subjects found: {score.clause_subjects:.2f}% of {score.clause_subjects_n}")
     if as_json:
         typer.echo(json.dumps(score.summary()))
+
+
+def _config_value(text: str):
+    """A --set value as spaCy's CLI reads one: JSON where it parses (1, 0.5, true, "x"), else the text."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return text
 
 
 def train(
@@ -105,6 +114,8 @@ def train(
     init_tok2vec: Optional[Path] = typer.Option(None, help="NER recipes: start the NER's tok2vec from these weights "
                                                 "(WORK/pretrain/model-last.bin of `kabar train pretrain`)."),
     pretrain_epochs: int = typer.Option(3, help="pretrain: passes over the IndoSum text (1.2M words each)."),
+    settings: list[str] = typer.Option([], "--set", help="Override a config setting, as spaCy's CLI does: "
+                                       "--set system.seed=1 --set corpora.train.augmenter.subject_level=0.5"),
 ) -> None:
     """Rebuild a model from the data sets, with the configs in training/."""
     from kabar.training import corpora, pretrain, recipes, vectors
@@ -118,6 +129,11 @@ def train(
     if pretrain_epochs < 1:
         _fail("--pretrain-epochs must be at least 1")
     overrides = {"training.max_steps": max_steps} if max_steps else {}
+    for setting in settings:
+        key, sep, value = setting.partition("=")
+        if not sep or not key.strip():
+            _fail(f"--set {setting!r}: write it as SECTION.KEY=VALUE")
+        overrides[key.strip()] = _config_value(value)
     if vectors_from is not None:
         overrides["paths.vectors"] = str(vectors_from)
     for name in names:
