@@ -54,8 +54,11 @@ def test_pretrained_tok2vec_initialises_the_trained_ner(tmp_path):
     assert sources["init_tok2vec"]["sha256"] == recipes.sha256(marked)
     trained = spacy.load(tmp_path / "nergrit" / "model" / "model-best").get_pipe("ner").model.get_ref("tok2vec")
     for layer in (layer for layer in trained.walk() if layer.name.startswith("hashembed")):
-        # Three Adam steps of 0.001 at most move a weight by a few thousandths; a fresh table is near 0.
-        assert numpy.allclose(layer.get_param("E"), 0.5, atol=0.02), layer.name
+        # Three Adam steps of 0.001 move a weight by a few thousandths, so every row is still one
+        # value; ner.cfg saves weight averages, which thinc starts at zero, so after these few steps
+        # that value is 0.5 shrunk (about 0.41). A fresh table is random and near 0.
+        table = layer.get_param("E")
+        assert numpy.allclose(table, table.flat[0], atol=0.02) and 0.3 < table.flat[0] <= 0.5, layer.name
 
 
 def test_init_tok2vec_refuses_a_missing_file_and_the_ud_recipe(tmp_path):
