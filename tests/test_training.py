@@ -195,4 +195,3 @@ def test_ud_augmenter_lets_temporal_subordinators_stand_for_one_another():
                 assert tok.lemma_ in ("", tok.text.lower())
             else:
                 assert (tok.text, tok.lemma_) == (old.text, old.lemma_)
-

@@ -115,7 +115,7 @@ def train(
                                                 "(WORK/pretrain/model-last.bin of `kabar train pretrain`)."),
     pretrain_epochs: int = typer.Option(3, help="pretrain: passes over the IndoSum text (1.2M words each)."),
     settings: list[str] = typer.Option([], "--set", help="Override a config setting, as spaCy's CLI does: "
-                                       "--set system.seed=1 --set corpora.train.augmenter.subject_level=0.5"),
+                                       "--set system.seed=1 --set training.optimizer.use_averages=true"),
 ) -> None:
     """Rebuild a model from the data sets, with the configs in training/."""
     from kabar.training import corpora, pretrain, recipes, vectors

@@ -127,10 +127,9 @@ def evaluate_parser(nlp: Language, sentences: list[corpora.UDSentence]) -> Parse
 
 def clause_subjects(sentence: corpora.UDSentence) -> list[tuple[int, int]]:
     """(subject, verb) of each gold subject standing between its verb's `mark` and the verb."""
-    base = [d.split(":")[0].lower() for d in sentence.deps]
-    pairs = []
-    for verb in range(len(base)):
-        marks = [i for i in range(verb) if sentence.heads[i] == verb and base[i] == "mark"]
-        pairs += [(i, verb) for i in range(min(marks, default=verb) + 1, verb)
-                  if sentence.heads[i] == verb and base[i] == "nsubj"]
-    return pairs
+    relations = [(i, head, dep.split(":")[0].lower()) for i, (head, dep) in enumerate(zip(sentence.heads, sentence.deps))]
+    first_mark: dict[int, int] = {}  # verb -> its first `mark` before it
+    for i, head, rel in relations:
+        if rel == "mark" and i < head:
+            first_mark.setdefault(head, i)
+    return [(i, head) for i, head, rel in relations if rel == "nsubj" and first_mark.get(head, head) < i < head]
